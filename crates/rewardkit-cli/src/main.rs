@@ -1,0 +1,2 @@
+//! The `rewardkit` command line.
+fn main() {}

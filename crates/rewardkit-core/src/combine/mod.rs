@@ -1,0 +1,180 @@
+//! Combinators: merge several named terms into one reward.
+//!
+//! Every combinator has `terms`, each `{name, weight, reward}`. The output's `components` hold
+//! each term's value under its name (and the term's own components under `name/sub`).
+//! Abstentions are skipped (TRL's `nansum` semantics); when every term abstains, so does the
+//! combinator.
+
+use crate::node::{Batch, Node, Scope};
+use crate::spec::{BuildNode, NodeSpec};
+use crate::{Error, Result, RewardOutput};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// One named, weighted term of a combinator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Name of the term (its key in `components`). Default: `t{index}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Weight (default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// The term's reward.
+    pub reward: NodeSpec,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Built terms: names, weights and nodes.
+#[derive(Debug)]
+pub struct Terms {
+    /// Names, in order.
+    pub names: Vec<String>,
+    /// Weights, in order.
+    pub weights: Vec<f64>,
+    /// Nodes, in order.
+    pub nodes: Vec<Box<dyn Node>>,
+}
+
+impl Terms {
+    /// Checks and builds a list of terms.
+    pub fn build(terms: &[Term], path: &str) -> Result<Self> {
+        if terms.is_empty() {
+            return Err(Error::spec(
+                format!("{path}.terms"),
+                "needs at least one term",
+            ));
+        }
+        let mut seen = HashSet::new();
+        let mut out = Terms {
+            names: vec![],
+            weights: vec![],
+            nodes: vec![],
+        };
+        for (i, t) in terms.iter().enumerate() {
+            let here = format!("{path}.terms[{i}]");
+            let name = t.name.clone().unwrap_or_else(|| format!("t{i}"));
+            if name.is_empty() || name.contains('/') {
+                return Err(Error::spec(
+                    format!("{here}.name"),
+                    "must be non-empty and contain no `/`",
+                ));
+            }
+            if !seen.insert(name.clone()) {
+                return Err(Error::spec(
+                    format!("{here}.name"),
+                    format!("duplicate term name `{name}`"),
+                ));
+            }
+            if !t.weight.is_finite() {
+                return Err(Error::spec(format!("{here}.weight"), "must be finite"));
+            }
+            out.nodes.push(t.reward.build(&format!("{here}.reward"))?);
+            out.names.push(name);
+            out.weights.push(t.weight);
+        }
+        Ok(out)
+    }
+
+    /// Evaluates every term: `result[term][sample]`.
+    pub fn eval(&self, batch: &Batch<'_>) -> Vec<Vec<RewardOutput>> {
+        self.nodes.iter().map(|n| n.eval(batch)).collect()
+    }
+
+    /// The widest scope of the terms.
+    pub fn scope(&self) -> Scope {
+        self.nodes
+            .iter()
+            .map(|n| n.scope())
+            .max()
+            .unwrap_or(Scope::Sample)
+    }
+
+    /// Assembles one output per sample from the terms' outputs: `value` from `f(values)`,
+    /// components from the terms, and info (timeouts, errors) carried up.
+    pub fn assemble(
+        &self,
+        per_term: Vec<Vec<RewardOutput>>,
+        n: usize,
+        mut f: impl FnMut(usize, &[Option<f64>]) -> Option<f64>,
+    ) -> Vec<RewardOutput> {
+        let mut cols: Vec<std::vec::IntoIter<RewardOutput>> =
+            per_term.into_iter().map(|v| v.into_iter()).collect();
+        let mut values = vec![None; cols.len()];
+        (0..n)
+            .map(|i| {
+                let mut out = RewardOutput::default();
+                for (t, col) in cols.iter_mut().enumerate() {
+                    let o = col.next().unwrap_or_default();
+                    values[t] = o.value;
+                    let name = &self.names[t];
+                    for (k, v) in o.components {
+                        out.components.insert(format!("{name}/{k}"), v);
+                    }
+                    out.components.insert(name.clone(), o.value);
+                    if o.info.timeout {
+                        out.info.timeout = true;
+                    }
+                    if let Some(e) = o.info.error {
+                        out.info.error = Some(format!("{name}: {e}"));
+                    }
+                    if out.info.extracted.is_none() {
+                        out.info.extracted = o.info.extracted;
+                    }
+                }
+                out.value = f(i, &values);
+                if out.value.is_none() && out.info.reason.is_none() {
+                    out.info.reason = Some("every term abstained".into());
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+/// `{type = "weighted_sum", terms = [...]}`: Σ wᵢ·rᵢ over the terms that did not abstain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeightedSum {
+    /// The terms.
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug)]
+struct WeightedSumNode(Terms);
+
+impl Node for WeightedSumNode {
+    fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
+        let per = self.0.eval(batch);
+        let w = &self.0.weights;
+        self.0
+            .assemble(per, batch.len(), |_, v| weighted_nansum(v, w))
+    }
+    fn scope(&self) -> Scope {
+        self.0.scope()
+    }
+}
+
+/// Σ wᵢ·vᵢ over present values; `None` if none is present.
+pub fn weighted_nansum(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+    let mut any = false;
+    let mut s = 0.0;
+    for (v, w) in values.iter().zip(weights) {
+        if let Some(v) = v {
+            any = true;
+            s += w * v;
+        }
+    }
+    any.then_some(s)
+}
+
+impl BuildNode for WeightedSum {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        Ok(Box::new(WeightedSumNode(Terms::build(&self.terms, path)?)))
+    }
+}

@@ -1,0 +1,46 @@
+//! # rewardkit-core
+//!
+//! The core of rewardkit, a reward-function engine for RL post-training and reward research:
+//! the data model ([`Sample`], [`RewardOutput`]), the traits a pipeline is made of
+//! ([`RewardFn`], [`Transform`], [`Node`]), per-sample [`Deadline`]s, the pipeline spec
+//! ([`PipelineSpec`]) and the runnable [`Pipeline`], plus every built-in reward function
+//! ([`rewards`]), transform ([`transforms`]) and combinator ([`combine`]).
+//!
+//! ```
+//! use rewardkit_core::{PipelineSpec, Sample};
+//!
+//! let spec = PipelineSpec::from_json(r#"{
+//!   "schema_version": 1,
+//!   "reward": {"type": "clip", "min": 0.0, "max": 1.0,
+//!              "input": {"type": "field", "name": "rm"}}
+//! }"#)?;
+//! let pipeline = spec.build()?;
+//! let samples = vec![Sample::new("a").with_score("rm", 3.0), Sample::new("b")];
+//! let out = pipeline.score(&samples);
+//! assert_eq!(out[0].value, Some(1.0));
+//! assert_eq!(out[1].value, None); // abstains: no `rm` score; the row is still there
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
+//!
+//! The guarantees: a batch yields exactly one output per input, in input order; a timeout,
+//! an error or an abstention is an output with a reason in `info`; nothing a user sends can
+//! panic the caller (a panicking reward function becomes an error row).
+
+pub mod combine;
+mod deadline;
+mod error;
+pub mod node;
+mod output;
+mod pipeline;
+pub mod rewards;
+mod sample;
+pub mod spec;
+pub mod transforms;
+
+pub use deadline::{Deadline, TimedOut};
+pub use error::{Error, Result};
+pub use node::{Batch, Leaf, Node, RewardFn, Scope, Settings, Slot, Transform};
+pub use output::{Info, RewardOutput};
+pub use pipeline::Pipeline;
+pub use sample::{Message, Prompt, Reference, Sample, Step};
+pub use spec::{NodeSpec, PipelineSpec};

@@ -1,0 +1,304 @@
+//! The traits a pipeline is built from: [`RewardFn`], [`Transform`] and the tree [`Node`].
+//!
+//! A pipeline is a tree of [`Node`]s. Every node maps a [`Batch`] of samples to exactly one
+//! [`RewardOutput`] per sample, in order. Three kinds of node cover everything:
+//!
+//! - a leaf wraps a per-sample [`RewardFn`] ([`Leaf`]): it runs in parallel over the batch
+//!   (rayon), each call under its own [`Deadline`], and a panic becomes an error row;
+//! - a transform node ([`TransformNode`]) evaluates its input node and applies a [`Transform`]
+//!   per sample, within each group, or over the whole batch ([`Scope`]);
+//! - a combinator ([`crate::combine`]) evaluates several named terms and merges them.
+
+use crate::{Deadline, RewardOutput, Sample};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+/// How much of the batch a node needs to see at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// Each sample on its own.
+    Sample,
+    /// All samples of one group (GRPO-style).
+    Group,
+    /// The whole batch.
+    Batch,
+}
+
+/// Settings that apply to every node of a pipeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Time allowed to one reward-function call on one sample (`None`: unbounded).
+    pub timeout: Option<Duration>,
+    /// The value given to a sample whose reward function ran out of time.
+    pub timeout_value: f64,
+    /// The value given to a sample whose reward function failed (`None`: no value).
+    pub error_value: Option<f64>,
+    /// Score samples in parallel (rayon).
+    pub parallel: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            timeout: Some(Duration::from_secs(10)),
+            timeout_value: 0.0,
+            error_value: None,
+            parallel: true,
+        }
+    }
+}
+
+/// A batch of samples with its groups.
+///
+/// A sample's group is its `group` field; without one, its prompt text; without a prompt, the
+/// sample is a group of its own. Groups are listed in order of first appearance.
+#[derive(Debug)]
+pub struct Batch<'a> {
+    /// The samples, in input order.
+    pub samples: &'a [Sample],
+    /// Pipeline-wide settings.
+    pub settings: &'a Settings,
+    groups: Vec<Vec<usize>>,
+}
+
+impl<'a> Batch<'a> {
+    /// Builds a batch and indexes its groups.
+    pub fn new(samples: &'a [Sample], settings: &'a Settings) -> Self {
+        let mut index: HashMap<std::borrow::Cow<'a, str>, usize> = HashMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, s) in samples.iter().enumerate() {
+            let key: Option<std::borrow::Cow<'a, str>> = match (&s.group, &s.prompt) {
+                (Some(g), _) => Some(g.as_str().into()),
+                (None, Some(p)) => Some(p.text()),
+                (None, None) => None,
+            };
+            match key {
+                Some(k) => {
+                    let next = groups.len();
+                    let g = *index.entry(k).or_insert(next);
+                    if g == next {
+                        groups.push(Vec::new());
+                    }
+                    groups[g].push(i);
+                }
+                None => groups.push(vec![i]),
+            }
+        }
+        Batch {
+            samples,
+            settings,
+            groups,
+        }
+    }
+
+    /// Number of samples.
+    pub fn len(&self) -> usize {
+        self.samples.len()
+    }
+
+    /// Whether the batch is empty.
+    pub fn is_empty(&self) -> bool {
+        self.samples.is_empty()
+    }
+
+    /// The groups, as lists of sample indices.
+    pub fn groups(&self) -> &[Vec<usize>] {
+        &self.groups
+    }
+
+    /// A fresh deadline for one reward-function call.
+    pub fn deadline(&self) -> Deadline {
+        Deadline::from_timeout(self.settings.timeout)
+    }
+}
+
+/// A node of a pipeline tree.
+pub trait Node: Send + Sync + Debug {
+    /// Scores the batch: exactly one output per sample, in order.
+    fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput>;
+
+    /// The widest scope this node (with its children) needs.
+    fn scope(&self) -> Scope;
+}
+
+/// A reward function that scores one sample at a time.
+///
+/// Long-running functions check `deadline` and return [`RewardOutput::timeout`] when it
+/// expires. A function never panics on user input; if it does anyway, the pipeline turns the
+/// panic into an error row.
+pub trait RewardFn: Send + Sync + Debug {
+    /// Scores one sample.
+    fn score(&self, sample: &Sample, deadline: Deadline) -> RewardOutput;
+}
+
+/// Runs a per-sample [`RewardFn`] over a batch (a leaf of the tree).
+#[derive(Debug)]
+pub struct Leaf<F>(pub F);
+
+impl<F: RewardFn> Leaf<F> {
+    fn call(&self, sample: &Sample, batch: &Batch<'_>) -> RewardOutput {
+        let deadline = batch.deadline();
+        let out = std::panic::catch_unwind(AssertUnwindSafe(|| self.0.score(sample, deadline)));
+        finish(out, batch.settings)
+    }
+}
+
+/// Applies the pipeline's timeout and error policy to one output (or a caught panic).
+pub(crate) fn finish(out: std::thread::Result<RewardOutput>, settings: &Settings) -> RewardOutput {
+    let mut out = out.unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        RewardOutput::error(format!("internal error (panic): {msg}"))
+    });
+    if out.info.timeout {
+        out.value = Some(settings.timeout_value);
+    } else if out.info.error.is_some() && out.value.is_none() {
+        out.value = settings.error_value;
+    }
+    out
+}
+
+impl<F: RewardFn> Node for Leaf<F> {
+    fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
+        if batch.settings.parallel && batch.len() > 1 {
+            batch
+                .samples
+                .par_iter()
+                .with_min_len(16)
+                .map(|s| self.call(s, batch))
+                .collect()
+        } else {
+            batch.samples.iter().map(|s| self.call(s, batch)).collect()
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Sample
+    }
+}
+
+/// One sample and its output, as a transform sees them.
+#[derive(Debug)]
+pub struct Slot<'a> {
+    /// The sample.
+    pub sample: &'a Sample,
+    /// Its output so far; the transform rewrites `value` (and may set `info`/`steps`).
+    pub out: &'a mut RewardOutput,
+}
+
+/// Maps rewards to rewards, per sample or over a set of samples.
+///
+/// `apply` receives one set: for [`Scope::Sample`] the whole batch (each element must be
+/// treated independently), for [`Scope::Group`] one group, for [`Scope::Batch`] the batch.
+/// Abstentions (`value: None`) stay abstentions and do not count in set statistics.
+pub trait Transform: Send + Sync + Debug {
+    /// Which set `apply` receives.
+    fn scope(&self) -> Scope;
+    /// Rewrites the values of one set.
+    fn apply(&self, set: &mut [Slot<'_>]);
+}
+
+/// A transform applied to the output of an input node.
+#[derive(Debug)]
+pub struct TransformNode<T> {
+    /// The transform.
+    pub transform: T,
+    /// The node whose output is transformed.
+    pub input: Box<dyn Node>,
+}
+
+impl<T: Transform> Node for TransformNode<T> {
+    fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
+        let mut outs = self.input.eval(batch);
+        apply_transform(&self.transform, batch, &mut outs);
+        outs
+    }
+
+    fn scope(&self) -> Scope {
+        self.transform.scope().max(self.input.scope())
+    }
+}
+
+/// Applies a transform to outputs in place, set by set according to its scope.
+pub fn apply_transform<T: Transform + ?Sized>(t: &T, batch: &Batch<'_>, outs: &mut [RewardOutput]) {
+    match t.scope() {
+        Scope::Sample | Scope::Batch => {
+            let mut slots: Vec<Slot<'_>> = batch
+                .samples
+                .iter()
+                .zip(outs.iter_mut())
+                .map(|(sample, out)| Slot { sample, out })
+                .collect();
+            t.apply(&mut slots);
+        }
+        Scope::Group => {
+            let mut owner = vec![0usize; batch.len()];
+            for (g, members) in batch.groups().iter().enumerate() {
+                for &i in members {
+                    owner[i] = g;
+                }
+            }
+            let mut sets: Vec<Vec<Slot<'_>>> = batch
+                .groups()
+                .iter()
+                .map(|m| Vec::with_capacity(m.len()))
+                .collect();
+            for ((sample, out), g) in batch.samples.iter().zip(outs.iter_mut()).zip(owner) {
+                sets[g].push(Slot { sample, out });
+            }
+            for set in &mut sets {
+                t.apply(set);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_by_group_then_prompt() {
+        let samples = vec![
+            Sample::new("a").with_group("g1"),
+            Sample::new("b").with_prompt("p"),
+            Sample::new("c").with_group("g1"),
+            Sample::new("d"),
+            Sample::new("e").with_prompt("p"),
+        ];
+        let settings = Settings::default();
+        let b = Batch::new(&samples, &settings);
+        assert_eq!(b.groups(), &[vec![0, 2], vec![1, 4], vec![3]]);
+    }
+
+    #[derive(Debug)]
+    struct Panics;
+    impl RewardFn for Panics {
+        fn score(&self, s: &Sample, _: Deadline) -> RewardOutput {
+            if s.completion == "boom" {
+                panic!("kaboom");
+            }
+            RewardOutput::value(1.0)
+        }
+    }
+
+    #[test]
+    fn panic_becomes_error_row() {
+        let samples = vec![Sample::new("ok"), Sample::new("boom"), Sample::new("ok")];
+        let settings = Settings {
+            error_value: Some(-1.0),
+            ..Settings::default()
+        };
+        let outs = Leaf(Panics).eval(&Batch::new(&samples, &settings));
+        assert_eq!(outs.len(), 3);
+        assert_eq!(outs[0].value, Some(1.0));
+        assert_eq!(outs[1].value, Some(-1.0));
+        assert!(outs[1].info.error.as_deref().unwrap().contains("kaboom"));
+    }
+}

@@ -1,0 +1,359 @@
+//! The pipeline spec: one TOML or JSON document that describes a tree of reward functions,
+//! transforms and combinators.
+//!
+//! Every node is a table tagged by `type`. Unknown fields are rejected, and every error names
+//! the path of the offending field (`reward.terms[1].reward.ngram_size`). `rewardkit schema`
+//! prints the JSON Schema generated from these types.
+//!
+//! ```
+//! use rewardkit_core::PipelineSpec;
+//! let spec = PipelineSpec::from_toml(r#"
+//! schema_version = 1
+//! [reward]
+//! type = "weighted_sum"
+//! terms = [
+//!   { name = "fixed", weight = 0.5, reward = { type = "constant", value = 2.0 } },
+//!   { name = "rm", reward = { type = "field", name = "rm" } },
+//! ]
+//! "#)?;
+//! let pipeline = spec.build()?;
+//! let out = pipeline.score(&[rewardkit_core::Sample::new("hi").with_score("rm", 3.0)]);
+//! assert_eq!(out[0].value, Some(4.0));
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
+
+use crate::node::{Node, Settings};
+use crate::{Error, Pipeline, Result};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::time::Duration;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole pipeline document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineSpec {
+    /// Version of the spec format; this build reads `1`.
+    pub schema_version: u32,
+    /// Optional human-readable name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Milliseconds one reward-function call may take on one sample (0: no limit). Default 10000.
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u64,
+    /// Reward given to a sample whose reward function timed out (`info.timeout = true`).
+    #[serde(default)]
+    pub timeout_value: f64,
+    /// Reward given to a sample whose reward function failed (default: none, i.e. abstain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_value: Option<f64>,
+    /// The root of the tree.
+    pub reward: NodeSpec,
+}
+
+fn default_timeout_ms() -> u64 {
+    10_000
+}
+
+impl PipelineSpec {
+    /// Parses a TOML document.
+    pub fn from_toml(text: &str) -> Result<Self> {
+        let v: Value = toml::from_str(text).map_err(|e| Error::Syntax {
+            what: "pipeline spec (TOML)".into(),
+            message: e.to_string(),
+        })?;
+        Self::from_value(v)
+    }
+
+    /// Parses a JSON document.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let v: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+            what: "pipeline spec (JSON)".into(),
+            message: e.to_string(),
+        })?;
+        Self::from_value(v)
+    }
+
+    /// Parses a document, TOML or JSON, guessing from the first non-blank character.
+    pub fn parse(text: &str) -> Result<Self> {
+        if text.trim_start().starts_with('{') {
+            Self::from_json(text)
+        } else {
+            Self::from_toml(text)
+        }
+    }
+
+    /// Reads and parses a file (`.json` as JSON, anything else by content).
+    pub fn from_path(path: &std::path::Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let r = if path.extension().is_some_and(|e| e == "json") {
+            Self::from_json(&text)
+        } else {
+            Self::parse(&text)
+        };
+        r.map_err(|e| match e {
+            Error::Syntax { message, .. } => Error::Syntax {
+                what: path.display().to_string(),
+                message,
+            },
+            e => e,
+        })
+    }
+
+    /// Builds from a JSON value (the form every parser goes through).
+    pub fn from_value(v: Value) -> Result<Self> {
+        let spec: PipelineSpec = deserialize_at(v).map_err(|(path, msg)| Error::spec(path, msg))?;
+        if spec.schema_version != SCHEMA_VERSION {
+            return Err(Error::spec(
+                "schema_version",
+                format!(
+                    "unsupported schema_version {}; this rewardkit reads {SCHEMA_VERSION}",
+                    spec.schema_version
+                ),
+            ));
+        }
+        Ok(spec)
+    }
+
+    /// A spec whose root is `reward`, with default settings.
+    pub fn new(reward: NodeSpec) -> Self {
+        PipelineSpec {
+            schema_version: SCHEMA_VERSION,
+            name: None,
+            timeout_ms: default_timeout_ms(),
+            timeout_value: 0.0,
+            error_value: None,
+            reward,
+        }
+    }
+
+    /// The pipeline-wide settings this spec asks for.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            timeout: (self.timeout_ms > 0).then(|| Duration::from_millis(self.timeout_ms)),
+            timeout_value: self.timeout_value,
+            error_value: self.error_value,
+            parallel: true,
+        }
+    }
+
+    /// Checks the tree and builds the runnable [`Pipeline`].
+    pub fn build(&self) -> Result<Pipeline> {
+        let root = self.reward.build("reward")?;
+        Ok(Pipeline::new(root, self.settings()))
+    }
+
+    /// The JSON Schema of the spec format.
+    pub fn json_schema() -> Value {
+        let schema = schemars::schema_for!(PipelineSpec);
+        serde_json::to_value(schema).unwrap_or(Value::Null)
+    }
+}
+
+/// Separator used to carry a nested field path inside a serde error message.
+const PATH_MARK: char = '\u{1}';
+
+/// Deserializes `T` from a JSON value, returning `(path, message)` on error. Nested node
+/// errors carry their own inner path, which is joined to the outer one.
+pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
+    v: Value,
+) -> std::result::Result<T, (String, String)> {
+    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+        let outer = e.path().to_string();
+        let msg = e.into_inner().to_string();
+        match msg.split_once(PATH_MARK) {
+            Some((inner, rest)) => (join_path(&outer, inner), rest.to_string()),
+            None => (outer, msg),
+        }
+    })
+}
+
+pub(crate) fn join_path(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        ("." | "", i) => i.to_string(),
+        (o, "." | "") => o.to_string(),
+        (o, i) if i.starts_with('[') => format!("{o}{i}"),
+        (o, i) => format!("{o}.{i}"),
+    }
+}
+
+/// Builds a runnable node from a node spec. `path` is where the spec sits in the document,
+/// used in error messages.
+pub trait BuildNode {
+    /// Checks the parameters and builds the node.
+    fn build(&self, path: &str) -> Result<Box<dyn Node>>;
+}
+
+macro_rules! node_specs {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $tag:literal, )*) => {
+        /// One node of the pipeline tree, tagged by `type`.
+        #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        #[allow(clippy::large_enum_variant)]
+        pub enum NodeSpec {
+            $( $(#[$doc])* #[serde(rename = $tag)] $variant($ty), )*
+        }
+
+        impl NodeSpec {
+            /// Every `type` tag this build knows.
+            pub const TYPES: &'static [&'static str] = &[$($tag),*];
+
+            /// The `type` tag of this node.
+            pub fn type_name(&self) -> &'static str {
+                match self { $( NodeSpec::$variant(_) => $tag, )* }
+            }
+
+            fn from_tagged(tag: &str, rest: Value) -> std::result::Result<Self, (String, String)> {
+                match tag {
+                    $( $tag => deserialize_at::<$ty>(rest).map(NodeSpec::$variant), )*
+                    other => Err(("type".into(), format!(
+                        "unknown type `{other}`; expected one of: {}", Self::TYPES.join(", ")))),
+                }
+            }
+        }
+
+        impl BuildNode for NodeSpec {
+            fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+                match self { $( NodeSpec::$variant(p) => p.build(path), )* }
+            }
+        }
+    };
+}
+
+node_specs! {
+    // ---- reward functions (crate::rewards) ----
+    /// A constant reward.
+    Constant(crate::rewards::basic::Constant) = "constant",
+    /// A precomputed score read from the sample.
+    Field(crate::rewards::basic::Field) = "field",
+    // ---- transforms (crate::transforms) ----
+    /// Affine map `scale * x + shift`.
+    Affine(crate::transforms::elementwise::Affine) = "affine",
+    /// Clamp to `[min, max]`.
+    Clip(crate::transforms::elementwise::Clip) = "clip",
+    // ---- combinators (crate::combine) ----
+    /// Weighted sum of named terms.
+    WeightedSum(crate::combine::WeightedSum) = "weighted_sum",
+    // ---- remote reward models (crate::rewards::remote) ----
+}
+
+impl<'de> Deserialize<'de> for NodeSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let v = Value::deserialize(d)?;
+        let Value::Object(mut map) = v else {
+            return Err(D::Error::custom(format!(
+                ".{PATH_MARK}expected a table with a `type` field, found {}",
+                kind_of(&v)
+            )));
+        };
+        let tag = match map.remove("type") {
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                return Err(D::Error::custom(format!(
+                    "type{PATH_MARK}expected a string, found {}",
+                    kind_of(&other)
+                )))
+            }
+            None => {
+                return Err(D::Error::custom(format!(
+                    ".{PATH_MARK}missing field `type` (one of: {})",
+                    NodeSpec::TYPES.join(", ")
+                )))
+            }
+        };
+        NodeSpec::from_tagged(&tag, Value::Object(map))
+            .map_err(|(path, msg)| D::Error::custom(format!("{path}{PATH_MARK}{msg}")))
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> (String, String) {
+        match PipelineSpec::from_toml(text).unwrap_err() {
+            Error::Spec { path, message } => (path, message),
+            e => panic!("unexpected {e}"),
+        }
+    }
+
+    #[test]
+    fn unknown_field_names_its_path() {
+        let (path, msg) = err(r#"
+schema_version = 1
+[reward]
+type = "weighted_sum"
+terms = [
+  { name = "a", reward = { type = "constant", value = 1.0 } },
+  { name = "b", reward = { type = "constant", valu = 1.0 } },
+]
+"#);
+        assert_eq!(path, "reward.terms[1].reward.valu");
+        assert!(msg.contains("unknown field `valu`"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_type_lists_known_types() {
+        let (path, msg) = err("schema_version = 1\n[reward]\ntype = \"nope\"\n");
+        assert_eq!(path, "reward.type");
+        assert!(
+            msg.contains("unknown type `nope`") && msg.contains("constant"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_of_value_names_field() {
+        let (path, msg) = err("schema_version = 1\n[reward]\ntype = \"constant\"\nvalue = \"x\"\n");
+        assert_eq!(path, "reward.value");
+        assert!(msg.contains("invalid type"), "{msg}");
+    }
+
+    #[test]
+    fn missing_type_and_bad_version() {
+        let (path, _) = err("schema_version = 1\n[reward]\nvalue = 1.0\n");
+        assert_eq!(path, "reward");
+        let (path, msg) = err("schema_version = 7\n[reward]\ntype = \"constant\"\nvalue = 1.0\n");
+        assert_eq!(path, "schema_version");
+        assert!(msg.contains("unsupported"));
+        let (path, _) =
+            err("schema_version = 1\nbogus = 1\n[reward]\ntype = \"constant\"\nvalue = 1.0\n");
+        assert_eq!(path, "bogus");
+    }
+
+    #[test]
+    fn json_and_toml_agree_and_round_trip() {
+        let t = PipelineSpec::from_toml(
+            "schema_version = 1\n[reward]\ntype = \"clip\"\nmin = 0.0\nmax = 1.0\ninput = { type = \"field\", name = \"x\" }\n",
+        )
+        .unwrap();
+        let j = PipelineSpec::from_json(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert_eq!(t, j);
+    }
+
+    #[test]
+    fn schema_lists_every_type() {
+        let s = PipelineSpec::json_schema().to_string();
+        for t in NodeSpec::TYPES {
+            assert!(s.contains(&format!("\"{t}\"")), "schema lacks {t}");
+        }
+    }
+}
