@@ -1,0 +1,158 @@
+//! The expression AST produced by the parser.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+
+/// Relation operators, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Approx,
+}
+
+impl RelOp {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RelOp::Eq => "=",
+            RelOp::Ne => "\\ne",
+            RelOp::Lt => "<",
+            RelOp::Le => "\\le",
+            RelOp::Gt => ">",
+            RelOp::Ge => "\\ge",
+            RelOp::Approx => "\\approx",
+        }
+    }
+}
+
+/// Known functions (applied to one argument unless said otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Func {
+    Sin,
+    Cos,
+    Tan,
+    Sec,
+    Csc,
+    Cot,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Ln,
+    /// `log` with an optional base as second argument (default base 10... see docs: `\log x`
+    /// is read as the natural logarithm like SymPy / Math-Verify).
+    Log,
+    Exp,
+    Abs,
+}
+
+impl Func {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Func::Sin => "\\sin",
+            Func::Cos => "\\cos",
+            Func::Tan => "\\tan",
+            Func::Sec => "\\sec",
+            Func::Csc => "\\csc",
+            Func::Cot => "\\cot",
+            Func::Asin => "\\arcsin",
+            Func::Acos => "\\arccos",
+            Func::Atan => "\\arctan",
+            Func::Sinh => "\\sinh",
+            Func::Cosh => "\\cosh",
+            Func::Tanh => "\\tanh",
+            Func::Ln => "\\ln",
+            Func::Log => "\\log",
+            Func::Exp => "\\exp",
+            Func::Abs => "\\abs",
+        }
+    }
+
+    pub(crate) fn from_name(s: &str) -> Option<Func> {
+        Some(match s {
+            "sin" => Func::Sin,
+            "cos" => Func::Cos,
+            "tan" | "tg" => Func::Tan,
+            "sec" => Func::Sec,
+            "csc" | "cosec" => Func::Csc,
+            "cot" | "ctg" => Func::Cot,
+            "arcsin" | "asin" => Func::Asin,
+            "arccos" | "acos" => Func::Acos,
+            "arctan" | "atan" => Func::Atan,
+            "sinh" => Func::Sinh,
+            "cosh" => Func::Cosh,
+            "tanh" => Func::Tanh,
+            "ln" => Func::Ln,
+            "log" | "lg" => Func::Log,
+            "exp" => Func::Exp,
+            "abs" => Func::Abs,
+            _ => return None,
+        })
+    }
+
+    /// The inverse function, for `\sin^{-1}`.
+    pub(crate) fn inverse(self) -> Option<Func> {
+        Some(match self {
+            Func::Sin => Func::Asin,
+            Func::Cos => Func::Acos,
+            Func::Tan => Func::Atan,
+            _ => return None,
+        })
+    }
+}
+
+/// Bracket kinds of a comma list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Brackets {
+    /// No brackets: `1, 2`.
+    Bare,
+    /// `(a, b)`.
+    Paren,
+    /// `[a, b]`.
+    Square,
+    /// `(a, b]`.
+    OpenClosed,
+    /// `[a, b)`.
+    ClosedOpen,
+    /// `\{a, b\}`.
+    Set,
+}
+
+/// Expression tree.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Expr {
+    Int(BigInt),
+    /// A decimal literal: its exact value and the number of decimals written.
+    Dec(BigRational, u32),
+    Var(String),
+    Pi,
+    E,
+    I,
+    Inf,
+    Add(Vec<Expr>),
+    Mul(Vec<Expr>),
+    Neg(Box<Expr>),
+    Div(Box<Expr>, Box<Expr>),
+    Pow(Box<Expr>, Box<Expr>),
+    /// `Root(index, radicand)`.
+    Root(Box<Expr>, Box<Expr>),
+    Func(Func, Vec<Expr>),
+    Fact(Box<Expr>),
+    Binom(Box<Expr>, Box<Expr>),
+    Percent(Box<Expr>),
+    /// `a \pm b` (with `a = 0` for a leading `\pm b`).
+    PlusMinus(Box<Expr>, Box<Expr>),
+    List(Brackets, Vec<Expr>),
+    Union(Vec<Expr>),
+    Matrix(Vec<Vec<Expr>>),
+    Rel(Vec<Expr>, Vec<RelOp>),
+    /// `\emptyset`.
+    Empty,
+    Text(String),
+}

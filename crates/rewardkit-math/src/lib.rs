@@ -1,0 +1,480 @@
+//! Exact, bounded and explainable math answer verification.
+//!
+//! `rewardkit-math` decides whether a predicted answer (usually a chain-of-thought completion)
+//! gives the same mathematical answer as a gold reference. It is the engine behind the pipeline
+//! reward function `math` and the `rewardkit verify` command.
+//!
+//! # Overview
+//!
+//! * [`verify`] / [`verify_until`] take `(gold, pred, &Options)` and return a [`Verdict`]:
+//!   an [`Outcome`], a one-line reason, both extracted and normalised answers, and (with
+//!   [`Options::explain`]) a step-by-step trace.
+//! * [`normalize`] returns the canonical text of one answer.
+//! * [`Options`] holds every policy; `Options::default()` is the reference profile.
+//!
+//! ```
+//! use rewardkit_math::{verify, Options, Outcome};
+//!
+//! let opts = Options::default();
+//! let v = verify("\\frac{1}{2}", "So the answer is $\\boxed{0.5}$.", &opts);
+//! assert_eq!(v.outcome, Outcome::Equal);
+//! assert!(verify("2\\sqrt{3}", "\\sqrt{12}", &opts).is_equal());
+//! // exact rationals: no float false positive
+//! assert!(!verify("\\frac{1}{2004!}", "\\frac{1}{2006!}", &opts).is_equal());
+//! ```
+//!
+//! # Pipeline
+//!
+//! 1. **Extraction** (both sides; the gold may be boxed or plain): the last `\boxed{}`/`\fbox{}`
+//!    (brace matched), else the last "final answer is" / "answer is" / "Answer:" line, else a
+//!    `####` line, else the whole text when it is short, else the last math environment
+//!    (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`), else the last number. Text before `</think>` is
+//!    skipped ([`ThinkPolicy`]). A gold that is a single letter `A`–`E` switches to multiple
+//!    choice (`(B)`, `\text{(B)}`, `B)`...).
+//! 2. **Parsing**: a hand-written lexer and recursive-descent parser for LaTeX and plain text
+//!    (`\frac \dfrac \tfrac`, `\sqrt[n]{}`, powers, subscripted names, `\cdot \times \div`,
+//!    implicit multiplication, `\left \right`, spacing commands, `\text{}` units, trig/log/exp,
+//!    factorial, binomials, unicode `√ π × − ≤ ∞ ∪`, sets, tuples, intervals, matrices, `±`,
+//!    "or"/"and" lists, equations and inequality chains, percentages, degrees, thousands
+//!    separators, scientific notation, mixed numbers).
+//! 3. **Normal form**: big-integer/big-rational arithmetic; rational functions over atoms
+//!    (variables, `\pi`, `e`, `i`, canonical radicals `c\sqrt[n]{m}` with `m` free of `n`-th
+//!    powers); equality is `a.num * b.den == b.num * a.den` on polynomials.
+//! 4. **Fallback**: when an expression holds atoms the normal form cannot reduce (trigonometric,
+//!    logarithms, symbolic powers), both sides are evaluated in complex `f64` at 6 seeded
+//!    pseudo-random points (variables in `[0.5, 2.5)`) and compared with relative tolerance
+//!    `1e-9`. Pure rational/radical values never use floats, so `\frac{1}{2004!}` differs from
+//!    `\frac{1}{2006!}`.
+//!
+//! # Policies and reference defaults
+//!
+//! | option | default | meaning |
+//! |---|---|---|
+//! | `accept_unreduced_fractions` | `true` | `\frac{2}{4}` = `\frac12` (PRM800K: `false`) |
+//! | `percent` | `either` | `50\%` equals `50` and `0.5` |
+//! | `rel_tol` | `0` | exact only; Qwen uses `1e-4` |
+//! | `accept_rounded_decimals` | `false` | `0.333` for `\frac13` |
+//! | `comma_list` | `set` | bare `1, 2` is order-insensitive |
+//! | `strip_units` | `true` | `\text{cm}`, `5 dollars`, `^\circ` dropped |
+//! | `unwrap_assignment` | `true` | `x = 3` vs `3` |
+//! | `relation_interval` | `gold_relation_only` | gold `x<2` may match pred `(-\infty,2)` |
+//! | `pred_equation_chain` | `true` | pred `a = b = 3` vs gold `3` |
+//! | `thousands_separators` | `true` | `1,000` = `1000` |
+//! | `mixed_numbers` | `true` | `2\frac12` = `\frac52` |
+//! | `match_policy` | `last` | last boxed/anchor wins |
+//! | `think` | `after_if_present` | grade text after `</think>` |
+//! | `max_steps` | `200000` | fuel per call |
+//! | `max_bits` | `65536` | largest exact integer |
+//!
+//! # Where the reference graders disagree, and what we chose
+//!
+//! * Unreduced fractions: PRM800K rejects `\frac{2}{4}` for `\frac12`; Math-Verify and Qwen
+//!   accept. Default: accept (flag `accept_unreduced_fractions`).
+//! * Bare lists `1,2` vs `2,1`: only Math-Verify treats them as sets. Default: set (most such
+//!   answers are "all solutions"); explicit `(1,2)` is always ordered.
+//! * `\frac{1}{2004!}` vs `\frac{1}{2006!}`: Math-Verify and Qwen say equal (float rounding);
+//!   we compare exact rationals and say not equal.
+//! * `\frac{\pi}{2}` vs `1.5708`: Qwen accepts (relative `1e-4`); others reject. Default: reject
+//!   (`rel_tol = 0`).
+//! * `0.5` vs `50\%`: Qwen accepts, Math-Verify depends on its ANTLR version. Default: accept
+//!   (`percent = either`).
+//! * Equations: Math-Verify compares `3x-y+13=0` and `3x+4y+14=0` as both `0` (issue #60); we
+//!   compare `lhs - rhs` up to a non-zero constant factor (a positive one for inequalities).
+//! * `\log x` without a base is the natural logarithm (SymPy / Math-Verify convention).
+//! * In `x^23` the exponent is the whole number `23` (plain-text reading), not LaTeX's `x^{2}3`.
+//!
+//! # Bounds
+//!
+//! Every call is bounded by a step budget ([`Options::max_steps`]), a recursion depth
+//! ([`Options::max_depth`]), input and answer size limits, a limit on the size of exact integers
+//! ([`Options::max_bits`]) and, with [`verify_until`], a wall-clock deadline checked
+//! cooperatively (no threads, no signals). Exhausting any of them gives
+//! [`Outcome::BudgetExceeded`]. Results are deterministic.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod algebra;
+mod budget;
+mod compare;
+mod expr;
+mod extract;
+mod numeric;
+mod options;
+mod parse;
+
+pub use options::{
+    CommaListPolicy, MatchPolicy, Options, PercentPolicy, RelationIntervalPolicy, ThinkPolicy,
+};
+
+use algebra::Ctx;
+use budget::{Budget, Stop};
+use compare::{build, show, Ans, Cmp};
+use serde::{Deserialize, Serialize};
+use std::time::Instant;
+
+/// The result category of a verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The prediction gives the gold answer.
+    Equal,
+    /// Both answers were found and they differ.
+    NotEqual,
+    /// No answer could be extracted from the gold text.
+    NoGoldAnswer,
+    /// No answer could be extracted from the prediction.
+    NoPredAnswer,
+    /// The step budget or the deadline ran out (or a size limit was hit).
+    BudgetExceeded,
+}
+
+/// The verdict of one verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// One-line human-readable reason.
+    pub reason: String,
+    /// Extracted and normalised gold answer, as text.
+    pub gold: Option<String>,
+    /// Extracted and normalised predicted answer, as text.
+    pub pred: Option<String>,
+    /// Explanation trace, filled only when [`Options::explain`] is set.
+    pub steps: Vec<String>,
+}
+
+impl Verdict {
+    /// True when the outcome is [`Outcome::Equal`].
+    pub fn is_equal(&self) -> bool {
+        self.outcome == Outcome::Equal
+    }
+}
+
+/// Verifies `pred` against `gold` with the step budget of `options` as the only bound.
+pub fn verify(gold: &str, pred: &str, options: &Options) -> Verdict {
+    verify_until(gold, pred, options, None)
+}
+
+/// Like [`verify`], with [`Options::explain`] forced on.
+pub fn verify_explain(gold: &str, pred: &str, options: &Options) -> Verdict {
+    let mut o = options.clone();
+    o.explain = true;
+    verify_until(gold, pred, &o, None)
+}
+
+/// Verifies `pred` against `gold`; the optional wall-clock `deadline` is checked cooperatively
+/// in the parser and evaluator loops.
+pub fn verify_until(
+    gold: &str,
+    pred: &str,
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Verdict {
+    let mut run = Run {
+        opts: options,
+        b: Budget::new(
+            options.max_steps,
+            deadline,
+            options.max_bits,
+            options.max_depth,
+        ),
+        steps: Vec::new(),
+    };
+    run.verify(gold, pred)
+}
+
+/// Returns the canonical normalised text of one answer (already extracted), or `None` when it
+/// cannot be parsed within the budget.
+pub fn normalize(answer: &str, options: &Options) -> Option<String> {
+    let mut b = Budget::new(options.max_steps, None, options.max_bits, options.max_depth);
+    let fraction = options.percent == PercentPolicy::Fraction;
+    let parsed = parse::parse(answer, options, &mut b).ok()?;
+    let mut cx = Ctx {
+        b: &mut b,
+        percent_fraction: fraction,
+        depth: 0,
+    };
+    let a = build(parsed.expr, &mut cx).ok()?;
+    Some(show(&a))
+}
+
+/// Removes spacing and presentation-only LaTeX for the string fast path.
+fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() || c == b'$' {
+            i += 1;
+            continue;
+        }
+        if c == b'\\' {
+            let rest = &b[i + 1..];
+            let mut skipped = false;
+            for w in [
+                &b"left"[..],
+                b"right",
+                b"displaystyle",
+                b"!",
+                b",",
+                b";",
+                b":",
+                b" ",
+                b"quad",
+                b"qquad",
+            ] {
+                if rest.starts_with(w) {
+                    // do not eat `\leftarrow`-like commands
+                    let next = rest.get(w.len()).copied();
+                    if w.len() > 1 && next.is_some_and(|n| n.is_ascii_alphabetic()) {
+                        continue;
+                    }
+                    i += 1 + w.len();
+                    skipped = true;
+                    break;
+                }
+            }
+            if skipped {
+                continue;
+            }
+            if rest.starts_with(b"dfrac") || rest.starts_with(b"tfrac") {
+                out.push_str("\\frac");
+                i += 6;
+                continue;
+            }
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) => {
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+            None => i += 1,
+        }
+    }
+    while out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+struct Run<'a> {
+    opts: &'a Options,
+    b: Budget,
+    steps: Vec<String>,
+}
+
+impl Run<'_> {
+    fn step(&mut self, f: impl FnOnce() -> String) {
+        if self.opts.explain {
+            self.steps.push(f());
+        }
+    }
+
+    fn verdict(
+        &mut self,
+        outcome: Outcome,
+        reason: impl Into<String>,
+        gold: Option<String>,
+        pred: Option<String>,
+    ) -> Verdict {
+        let reason = reason.into();
+        self.step(|| format!("verdict: {outcome:?} ({reason})"));
+        Verdict {
+            outcome,
+            reason,
+            gold,
+            pred,
+            steps: std::mem::take(&mut self.steps),
+        }
+    }
+
+    fn budget_verdict(&mut self, why: &str, g: Option<String>, p: Option<String>) -> Verdict {
+        self.verdict(
+            Outcome::BudgetExceeded,
+            format!("budget exceeded: {why}"),
+            g,
+            p,
+        )
+    }
+
+    /// Parses and builds one side: variants for the percent policy.
+    fn side(&mut self, ans: &str, name: &str) -> Result<Vec<(Ans, bool)>, Stop> {
+        let parsed = match parse::parse(ans, self.opts, &mut self.b) {
+            Ok(p) => p,
+            Err(Stop::Budget(m)) => return Err(Stop::Budget(m)),
+            Err(Stop::Unsupported) => {
+                self.step(|| format!("{name}: not parsed as math; compared as text"));
+                return Ok(vec![(Ans::Text(squash(ans)), false)]);
+            }
+        };
+        self.step(|| format!("{name}: parsed as {:?}", parsed.expr));
+        let fracs: &[bool] = if parsed.has_percent {
+            match self.opts.percent {
+                PercentPolicy::Strip => &[false],
+                PercentPolicy::Fraction => &[true],
+                PercentPolicy::Either => &[false, true],
+            }
+        } else {
+            &[false]
+        };
+        let mut out = Vec::with_capacity(fracs.len());
+        for (i, &f) in fracs.iter().enumerate() {
+            let _ = i;
+            let e = parsed.expr.clone();
+            let mut cx = Ctx {
+                b: &mut self.b,
+                percent_fraction: f,
+                depth: 0,
+            };
+            let a = build(e, &mut cx)?;
+            out.push((a, f));
+        }
+        Ok(out)
+    }
+
+    fn verify(&mut self, gold: &str, pred: &str) -> Verdict {
+        let o = self.opts;
+        let gold_t = extract::clamp_tail(gold, o.max_input_bytes);
+        let pred_t = extract::clamp_tail(pred, o.max_input_bytes);
+        let Some((g_ans, g_src)) = extract::extract(gold_t, o, true) else {
+            return self.verdict(
+                Outcome::NoGoldAnswer,
+                "no answer found in the gold text",
+                None,
+                None,
+            );
+        };
+        self.step(|| format!("gold: extracted {g_ans:?} from {}", g_src.describe()));
+        let Some(pred_t) = extract::after_think(pred_t, o.think) else {
+            return self.verdict(
+                Outcome::NoPredAnswer,
+                "the prediction has no </think> tag (think = require)",
+                Some(g_ans.to_string()),
+                None,
+            );
+        };
+        // multiple choice
+        if let Some(letter) = extract::is_pure_choice(g_ans) {
+            let p = extract::extract(pred_t, o, false)
+                .and_then(|(a, _)| extract::choice_letter(a))
+                .or_else(|| extract::last_choice_in_text(pred_t));
+            self.step(|| format!("multiple choice: gold {letter}, pred {p:?}"));
+            let g = Some(letter.to_string());
+            return match p {
+                None => self.verdict(
+                    Outcome::NoPredAnswer,
+                    "no choice letter in the prediction",
+                    g,
+                    None,
+                ),
+                Some(c) if c == letter => {
+                    self.verdict(Outcome::Equal, "same choice letter", g, Some(c.to_string()))
+                }
+                Some(c) => self.verdict(
+                    Outcome::NotEqual,
+                    "different choice letter",
+                    g,
+                    Some(c.to_string()),
+                ),
+            };
+        }
+        let Some((p_ans, p_src)) = extract::extract(pred_t, o, false) else {
+            return self.verdict(
+                Outcome::NoPredAnswer,
+                "no answer found in the prediction",
+                Some(g_ans.to_string()),
+                None,
+            );
+        };
+        self.step(|| format!("pred: extracted {p_ans:?} from {}", p_src.describe()));
+        if g_ans.len() > o.max_answer_bytes || p_ans.len() > o.max_answer_bytes {
+            return self.budget_verdict(
+                "extracted answer longer than max_answer_bytes",
+                None,
+                None,
+            );
+        }
+        let gs = squash(g_ans);
+        let ps = squash(p_ans);
+        if gs == ps && !gs.is_empty() {
+            self.step(|| "identical after removing spacing and presentation commands".into());
+            return self.verdict(
+                Outcome::Equal,
+                "identical after normalisation",
+                Some(gs.clone()),
+                Some(ps),
+            );
+        }
+        let gv = match self.side(g_ans, "gold") {
+            Ok(v) => v,
+            Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(gs), Some(ps)),
+            Err(Stop::Unsupported) => vec![(Ans::Text(gs.clone()), false)],
+        };
+        let pv = match self.side(p_ans, "pred") {
+            Ok(v) => v,
+            Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(gs), Some(ps)),
+            Err(Stop::Unsupported) => vec![(Ans::Text(ps.clone()), false)],
+        };
+        let g_norm = gv.first().map(|(a, _)| show(a));
+        let p_norm = pv.first().map(|(a, _)| show(a));
+        self.step(|| format!("gold normalised: {}", g_norm.as_deref().unwrap_or("")));
+        self.step(|| format!("pred normalised: {}", p_norm.as_deref().unwrap_or("")));
+        let mut budget_hit = None;
+        let mut how = "exact normal forms differ";
+        for (ga, gf) in &gv {
+            for (pa, pf) in &pv {
+                let mut cmp = Cmp {
+                    opts: o,
+                    b: &mut self.b,
+                    percent: (*gf, *pf),
+                    how: "",
+                };
+                let r = cmp.eq(ga, pa);
+                let h = cmp.how;
+                match r {
+                    Ok(true) => {
+                        let how = if h.is_empty() { "structures match" } else { h };
+                        let reason = if *gf || *pf {
+                            format!("{how} (percent read as a fraction)")
+                        } else {
+                            how.to_string()
+                        };
+                        self.step(|| format!("compared: {reason}"));
+                        let gn = Some(show(ga));
+                        let pn = Some(show(pa));
+                        return self.verdict(Outcome::Equal, reason, gn, pn);
+                    }
+                    Ok(false) => {
+                        if !h.is_empty() {
+                            how = h;
+                        }
+                    }
+                    Err(Stop::Budget(m)) => budget_hit = Some(m),
+                    Err(Stop::Unsupported) => {}
+                }
+            }
+        }
+        if let Some(m) = budget_hit {
+            return self.budget_verdict(m, g_norm, p_norm);
+        }
+        let reason = match (&gv[..], &pv[..]) {
+            ([(Ans::Num(..), _), ..], [(Ans::Num(..), _), ..]) => how.to_string(),
+            _ => "different answers".to_string(),
+        };
+        self.verdict(Outcome::NotEqual, reason, g_norm, p_norm)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn autotraits() {
+        fn check<T: Send + Sync>() {}
+        check::<Options>();
+        check::<Verdict>();
+        check::<Outcome>();
+    }
+}
