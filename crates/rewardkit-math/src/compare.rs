@@ -75,7 +75,6 @@ pub(crate) fn build(e: Expr, cx: &mut Ctx<'_>) -> R<Ans> {
         }
         e => match to_scalar(&e, cx) {
             Ok(s) => Ans::Num(s, e),
-            Err(Stop::Unsupported) => Ans::Text(format!("{e:?}")),
             Err(x) => return Err(x),
         },
     })
@@ -492,6 +491,7 @@ impl Cmp<'_, '_> {
                 }
                 if self.opts.pred_equation_chain
                     && pops.iter().all(|o| *o == RelOp::Eq)
+                    && self.assignment_value(ps, pops).is_none()
                     && !matches!(x, Ans::Rel(..))
                 {
                     if let Some(last) = ps.last() {

@@ -318,7 +318,8 @@ pub(crate) fn extract<'a>(s: &'a str, opts: &Options, is_gold: bool) -> Option<(
     if let Some(h) = pick(hashes(s), opts.match_policy) {
         return Some((h, Source::Hashes));
     }
-    let short = s.len() <= 80 && !s.contains(". ") && !s.contains('\n');
+    let short = s.len() <= 80 && !s.contains(". ") && !s.contains('\n')
+        || s.len() <= 2000 && !s.contains(". ") && !s.contains('\n') && prose_words(s) <= 2;
     if is_gold || short {
         return Some((strip_math_delims(s), Source::Whole));
     }
@@ -331,6 +332,28 @@ pub(crate) fn extract<'a>(s: &'a str, opts: &Options, is_gold: bool) -> Option<(
         }
     }
     None
+}
+
+/// Number of prose words (3+ ASCII letters not part of a LaTeX command).
+fn prose_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let cmd = start > 0 && b[start - 1] == b'\\';
+            if !cmd && i - start >= 3 {
+                n += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    n
 }
 
 /// Removes one layer of `$..$`, `\(..\)`, `\[..\]` around a whole string.

@@ -288,10 +288,12 @@ pub(crate) fn numeric_equal(
     let mut rng = Rng::new(0x005E_ED0F_2024);
     let points = if names.is_empty() { 1 } else { POINTS };
     let mut valid = 0;
-    for _ in 0..points {
+    for k in 0..points {
+        // the first half of the points are positive, the rest negative
+        let sign = if k < points.div_ceil(2) { 1.0 } else { -1.0 };
         let env: Vec<(String, f64)> = names
             .iter()
-            .map(|n| (n.clone(), 0.5 + 2.0 * rng.next_f64()))
+            .map(|n| (n.clone(), sign * (0.5 + 2.0 * rng.next_f64())))
             .collect();
         let x = eval(a, &env, percent.0, bud, 0);
         let y = eval(b, &env, percent.1, bud, 0);

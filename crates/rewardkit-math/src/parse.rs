@@ -674,9 +674,12 @@ pub(crate) fn parse(src: &str, opts: &Options, b: &mut Budget) -> R<Parsed> {
         && toks
             .iter()
             .all(|t| matches!(t, Tok::Word(_) | Tok::Letter(_) | Tok::Text(_)))
+        && toks
+            .iter()
+            .all(|t| !matches!(t, Tok::Text(x) if !is_wordy(x)))
         && toks.iter().any(|t| match t {
             Tok::Word(w) => !is_known_word(w),
-            Tok::Text(t) => t.trim().chars().count() > 1,
+            Tok::Text(t) => is_wordy(t),
             _ => false,
         });
     if all_words {
@@ -762,7 +765,7 @@ impl Parser<'_, '_> {
     }
     fn enter(&mut self) -> R<()> {
         self.depth += 1;
-        if self.depth > self.b.max_depth {
+        if self.depth > self.b.max_depth.saturating_mul(8) {
             return Err(Stop::Budget("nesting too deep"));
         }
         self.b.tick(1)
@@ -969,6 +972,23 @@ impl Parser<'_, '_> {
                     factors.push(Expr::Div(Box::new(n), Box::new(d)));
                 }
                 _ if self.starts_factor() => {
+                    // plain mixed number `2 1/2`
+                    if self.opts.mixed_numbers
+                        && factors.len() == 1
+                        && matches!(factors[0], Expr::Int(_))
+                        && matches!(self.peek(), Some(Tok::Num(_, 0, 0, false)))
+                        && self.peek_at(1) == Some(&Tok::Slash)
+                        && matches!(self.peek_at(2), Some(Tok::Num(_, 0, 0, false)))
+                    {
+                        if let (Some(Tok::Num(n, ..)), _, Some(Tok::Num(d, ..))) =
+                            (self.bump(), self.bump(), self.bump())
+                        {
+                            let w = std::mem::replace(&mut factors[0], Expr::Empty);
+                            let frac = Expr::Div(Box::new(Expr::Int(n)), Box::new(Expr::Int(d)));
+                            factors[0] = Expr::Add(vec![w, frac]);
+                            continue;
+                        }
+                    }
                     let f = self.power()?;
                     if matches!(f, Expr::Empty) {
                         continue;
@@ -1090,15 +1110,26 @@ impl Parser<'_, '_> {
                 }
                 Some(Tok::Word(w)) if self.opts.strip_units && is_unit_word(w) => {
                     self.pos += 1;
+                    self.skip_unit_power()?;
                 }
                 Some(Tok::Text(t)) if self.opts.strip_units && is_unit_text(t) => {
                     self.pos += 1;
+                    self.skip_unit_power()?;
                 }
                 _ => break,
             }
         }
         self.leave();
         Ok(base)
+    }
+
+    /// Skips `^2` after a unit (`\text{cm}^2`).
+    fn skip_unit_power(&mut self) -> R<()> {
+        if self.peek() == Some(&Tok::Caret) {
+            self.pos += 1;
+            let _ = self.exponent()?;
+        }
+        Ok(())
     }
 
     /// A brace group `{...}` (required for `\frac` etc.) or a single token.
@@ -1496,6 +1527,14 @@ impl Parser<'_, '_> {
             }
         })
     }
+}
+
+/// Text made of words (at least two letters, no digits or LaTeX).
+fn is_wordy(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '\\' || c == '(' || c == '{')
 }
 
 fn is_unit_text(t: &str) -> bool {

@@ -1,0 +1,4 @@
+//! Integration tests: the golden suite and property tests.
+
+mod golden;
+mod props;
