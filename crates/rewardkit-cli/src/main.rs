@@ -1,2 +1,84 @@
-//! The `rewardkit` command line.
-fn main() {}
+//! The `rewardkit` command line: score batches with a reward pipeline, verify math answers,
+//! serve rewards over HTTP, print the pipeline JSON Schema.
+//!
+//! stdout carries data only; progress, logs and hints go to stderr. Exit codes: 0 success,
+//! 1 ran fine but the result is negative (`verify`: not equal), 2 error.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod score;
+mod serve;
+mod verify;
+
+/// rewardkit: a reward-function engine for RL post-training and reward research.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rewardkit",
+    version,
+    about,
+    after_help = "Exit codes: 0 success; 1 ran fine but the result is negative (verify: not equal); 2 error.\n\nExample:\n  rewardkit score --spec examples/pipeline.toml --input examples/samples.jsonl"
+)]
+struct Cli {
+    /// Print less (no progress bar, no hints).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score a batch of samples (JSONL) with a reward pipeline.
+    Score(score::ScoreArgs),
+    /// Compare a math answer with a reference, step by step.
+    Verify(verify::VerifyArgs),
+    /// Serve a reward pipeline over HTTP (OpenRLHF, verl, TRL and vLLM clients).
+    Serve(serve::ServeArgs),
+    /// Print the JSON Schema of pipeline spec files.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Score(args) => score::run(args, cli.quiet),
+        Command::Verify(args) => verify::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Schema => print_schema(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_schema() -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let schema = rewardkit_core::PipelineSpec::json_schema();
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &schema)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A closed stdout (`rewardkit score ... | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

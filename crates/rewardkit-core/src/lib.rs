@@ -27,6 +27,7 @@
 //! panic the caller (a panicking reward function becomes an error row).
 
 pub mod combine;
+pub mod io;
 mod deadline;
 mod error;
 pub mod node;
@@ -35,6 +36,7 @@ mod pipeline;
 pub mod rewards;
 mod sample;
 pub mod spec;
+pub mod summary;
 pub mod transforms;
 
 pub use deadline::{Deadline, TimedOut};

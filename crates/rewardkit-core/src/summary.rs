@@ -1,0 +1,181 @@
+//! Running summaries of scored batches: count, mean, std, min and max of the reward and of
+//! every component, with abstentions, timeouts and errors counted.
+//!
+//! ```
+//! use rewardkit_core::{summary::Summary, RewardOutput};
+//! let mut s = Summary::default();
+//! for v in [1.0, 2.0, 3.0] {
+//!     s.add(&RewardOutput::value(v));
+//! }
+//! s.add(&RewardOutput::abstain("no answer"));
+//! assert_eq!(s.count, 4);
+//! assert_eq!(s.abstentions, 1);
+//! assert_eq!(s.reward.mean(), Some(2.0));
+//! assert_eq!(s.reward.std(), Some((2.0f64 / 3.0).sqrt())); // population std
+//! ```
+
+use crate::RewardOutput;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Streaming statistics of one series (Welford; population std).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    n: u64,
+    mean: f64,
+    m2: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Stats {
+    /// Adds one finite value (non-finite values are ignored).
+    pub fn push(&mut self, x: f64) {
+        if !x.is_finite() {
+            return;
+        }
+        self.n += 1;
+        if self.n == 1 {
+            self.min = x;
+            self.max = x;
+        } else {
+            self.min = self.min.min(x);
+            self.max = self.max.max(x);
+        }
+        let d = x - self.mean;
+        self.mean += d / self.n as f64;
+        self.m2 += d * (x - self.mean);
+    }
+
+    /// Number of values.
+    pub fn count(&self) -> u64 {
+        self.n
+    }
+
+    /// Mean, if any value.
+    pub fn mean(&self) -> Option<f64> {
+        (self.n > 0).then_some(self.mean)
+    }
+
+    /// Population standard deviation, if any value.
+    pub fn std(&self) -> Option<f64> {
+        (self.n > 0).then(|| (self.m2 / self.n as f64).max(0.0).sqrt())
+    }
+
+    /// Minimum, if any value.
+    pub fn min(&self) -> Option<f64> {
+        (self.n > 0).then_some(self.min)
+    }
+
+    /// Maximum, if any value.
+    pub fn max(&self) -> Option<f64> {
+        (self.n > 0).then_some(self.max)
+    }
+}
+
+impl Serialize for Stats {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Stats", 5)?;
+        st.serialize_field("count", &self.n)?;
+        st.serialize_field("mean", &self.mean())?;
+        st.serialize_field("std", &self.std())?;
+        st.serialize_field("min", &self.min())?;
+        st.serialize_field("max", &self.max())?;
+        st.end()
+    }
+}
+
+/// A summary of scored samples.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Number of results (one per input row, unreadable rows included).
+    pub count: u64,
+    /// Statistics of the reward over the samples that have one.
+    pub reward: Stats,
+    /// Statistics of every component.
+    pub components: BTreeMap<String, Stats>,
+    /// Samples where the pipeline abstained.
+    pub abstentions: u64,
+    /// Samples where a reward function ran out of time.
+    pub timeouts: u64,
+    /// Samples where a reward function failed.
+    pub errors: u64,
+    /// Input rows that could not be read (kept as error rows with `--on-error skip`).
+    pub unreadable: u64,
+}
+
+impl Summary {
+    /// Adds one output.
+    pub fn add(&mut self, o: &RewardOutput) {
+        self.count += 1;
+        match o.value {
+            Some(v) => self.reward.push(v),
+            None if o.is_abstention() => self.abstentions += 1,
+            None => {}
+        }
+        if o.info.timeout {
+            self.timeouts += 1;
+        }
+        if o.info.error.is_some() {
+            self.errors += 1;
+        }
+        for (k, v) in &o.components {
+            let st = self.components.entry(k.clone()).or_default();
+            if let Some(v) = v {
+                st.push(*v);
+            }
+        }
+    }
+
+    /// Counts one unreadable input row.
+    pub fn add_unreadable(&mut self) {
+        self.count += 1;
+        self.unreadable += 1;
+    }
+}
+
+fn cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".into(), |v| format!("{v:.4}"))
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "samples      {}", self.count)?;
+        writeln!(
+            f,
+            "abstentions  {}   timeouts  {}   errors  {}   unreadable rows  {}",
+            self.abstentions, self.timeouts, self.errors, self.unreadable
+        )?;
+        writeln!(f)?;
+        let width = self
+            .components
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        writeln!(
+            f,
+            "{:<width$}  {:>9}  {:>9}  {:>9}  {:>9}  {:>9}",
+            "", "n", "mean", "std", "min", "max"
+        )?;
+        let mut row = |name: &str, s: &Stats| {
+            writeln!(
+                f,
+                "{name:<width$}  {:>9}  {:>9}  {:>9}  {:>9}  {:>9}",
+                s.count(),
+                cell(s.mean()),
+                cell(s.std()),
+                cell(s.min()),
+                cell(s.max())
+            )
+        };
+        row("reward", &self.reward)?;
+        for (k, s) in &self.components {
+            row(k, s)?;
+        }
+        Ok(())
+    }
+}
