@@ -237,9 +237,43 @@ node_specs! {
     Affine(crate::transforms::elementwise::Affine) = "affine",
     /// Clamp to `[min, max]`.
     Clip(crate::transforms::elementwise::Clip) = "clip",
+    /// tanh(k·(x − center)).
+    Tanh(crate::transforms::elementwise::Tanh) = "tanh",
+    /// σ(k·(x − center)).
+    Sigmoid(crate::transforms::elementwise::Sigmoid) = "sigmoid",
+    /// (x − mean)/(std + eps) within each group or over the batch (GRPO).
+    Zscore(crate::transforms::normalize::Zscore) = "zscore",
+    /// (x − min)/(max − min) within each group or over the batch.
+    MinMax(crate::transforms::normalize::MinMax) = "min_max",
+    /// Average ranks within each group or over the batch, optionally in [0, 1].
+    Rank(crate::transforms::normalize::Rank) = "rank",
+    /// Log-sigmoid centring log σ(r − r_ref) (Wang et al. 2024).
+    Lsc(crate::transforms::shaping::Lsc) = "lsc",
+    /// Preference As Reward and its baselines (Fu et al. 2025).
+    Par(crate::transforms::shaping::Par) = "par",
+    /// Clip of process rewards min(r_k − η, 0) (Gao et al. 2024).
+    StepClip(crate::transforms::steps::StepClip) = "step_clip",
+    /// Delta of process rewards r_k − r_{k+1} (Gao et al. 2024).
+    StepDelta(crate::transforms::steps::StepDelta) = "step_delta",
+    /// Clip, then Delta, of process rewards (Gao et al. 2024).
+    StepClipDelta(crate::transforms::steps::StepClipDelta) = "step_clip_delta",
     // ---- combinators (crate::combine) ----
     /// Weighted sum of named terms.
     WeightedSum(crate::combine::WeightedSum) = "weighted_sum",
+    /// Σ wᵢ·zscore(rᵢ), each term normalised within its group (GDPO, TRL `normalize_then_sum`).
+    NormalizeSum(crate::combine::ops::NormalizeSum) = "normalize_sum",
+    /// Σ wᵢ·log σ(rᵢ − rᵢ^ref) (Wang et al. 2024).
+    LscSum(crate::combine::ops::LscSum) = "lsc_sum",
+    /// Π rᵢ over the terms.
+    Product(crate::combine::ops::Product) = "product",
+    /// The smallest term value.
+    Min(crate::combine::ops::Min) = "min",
+    /// The largest term value.
+    Max(crate::combine::ops::Max) = "max",
+    /// Mean, worst case, uncertainty-weighted or robust mix of an ensemble.
+    Ensemble(crate::combine::ensemble::Ensemble) = "ensemble",
+    /// `reward` when `gate ≥ threshold`, else `value`.
+    Gate(crate::combine::gate::Gate) = "gate",
     // ---- remote reward models (crate::rewards::remote) ----
 }
 

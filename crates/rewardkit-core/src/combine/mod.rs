@@ -4,6 +4,20 @@
 //! each term's value under its name (and the term's own components under `name/sub`).
 //! Abstentions are skipped (TRL's `nansum` semantics); when every term abstains, so does the
 //! combinator.
+//! A NaN or infinite term value counts as an abstention of that term.
+//!
+//! | `type` | what | module |
+//! |---|---|---|
+//! | `weighted_sum` | Σ wᵢ·rᵢ | here |
+//! | `normalize_sum` | Σ wᵢ·zscore(rᵢ) (GDPO, TRL `normalize_then_sum`) | [`ops`] |
+//! | `lsc_sum` | Σ wᵢ·logσ(rᵢ − rᵢ^ref) (Wang et al. 2024) | [`ops`] |
+//! | `product`, `min`, `max` | Π rᵢ, min rᵢ, max rᵢ | [`ops`] |
+//! | `ensemble` | mean, worst case, uncertainty-weighted, robust mix (Coste et al. 2024, Yan et al. 2024) | [`ensemble`] |
+//! | `gate` | `reward` if `gate ≥ threshold`, else `value` | [`gate`] |
+
+pub mod ensemble;
+pub mod gate;
+pub mod ops;
 
 use crate::node::{Batch, Node, Scope};
 use crate::spec::{BuildNode, NodeSpec};
@@ -79,6 +93,27 @@ impl Terms {
             out.weights.push(t.weight);
         }
         Ok(out)
+    }
+
+    /// Rejects terms with a weight other than 1 (for combinators that take no weights).
+    pub fn require_unit_weights(terms: &[Term], path: &str, what: &str) -> Result<()> {
+        for (i, t) in terms.iter().enumerate() {
+            if t.weight != 1.0 {
+                return Err(Error::spec(
+                    format!("{path}.terms[{i}].weight"),
+                    format!(
+                        "`{what}` takes no weights; leave `weight` out (got {})",
+                        t.weight
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Position of the term named `name`.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
     }
 
     /// Evaluates every term: `result[term][sample]`.

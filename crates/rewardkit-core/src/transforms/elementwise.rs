@@ -1,6 +1,31 @@
-//! Per-sample transforms: `affine`, `clip`.
+//! Per-sample transforms: `affine`, `clip`, `tanh`, `sigmoid`.
+//!
+//! - `affine`: scale·x + shift (defaults 1, 0).
+//! - `clip`: clamp to [min, max] (either bound optional).
+//! - `tanh`: tanh(k·(x − center)) ∈ [−1, 1].
+//! - `sigmoid`: σ(k·(x − center)) = 1/(1 + e^{−k(x − center)}) ∈ (0, 1) (exactly 0 or 1 only
+//!   when the float saturates), computed without overflow.
+//!
+//! For `tanh` and `sigmoid`, k is `scale` (default 1) or 1/`temperature` (give at most one of the
+//! two); `center` defaults to 0. Squashing a reward-model score into a bounded range is the first
+//! of the PAR design principles (Fu et al. 2025, "Reward Shaping to Mitigate Reward Hacking in
+//! RLHF", arXiv 2502.18770); `par` (in [`super::shaping`]) is the reference-centred version.
+//! A NaN or infinite input becomes an abstention with a reason.
+//!
+//! ```
+//! use rewardkit_core::{PipelineSpec, Sample};
+//! let spec = PipelineSpec::from_json(r#"{"schema_version": 1, "reward":
+//!   {"type": "sigmoid", "temperature": 2.0, "center": 1.0,
+//!    "input": {"type": "field", "name": "rm"}}}"#)?;
+//! let out = spec.build()?.score(&[Sample::new("a").with_score("rm", 1.0),
+//!                                 Sample::new("b").with_score("rm", 5.0)]);
+//! assert_eq!(out[0].value, Some(0.5));
+//! assert!((out[1].value.unwrap() - 0.880797).abs() < 1e-6); // σ((5 − 1)/2) = σ(2)
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
 
-use super::map_values;
+use super::stats::sigmoid;
+use super::{map_values, reject_non_finite};
 use crate::node::{Node, Scope, Slot, Transform, TransformNode};
 use crate::spec::{BuildNode, NodeSpec};
 use crate::{Error, Result};
@@ -88,5 +113,192 @@ impl BuildNode for Clip {
             transform: self.clone(),
             input,
         }))
+    }
+}
+
+/// Resolves `scale` / `temperature` into one multiplier k.
+fn slope(scale: Option<f64>, temperature: Option<f64>, center: f64, path: &str) -> Result<f64> {
+    if !center.is_finite() {
+        return Err(Error::spec(format!("{path}.center"), "must be finite"));
+    }
+    match (scale, temperature) {
+        (Some(_), Some(_)) => Err(Error::spec(
+            path,
+            "give `scale` or `temperature` (= 1/scale), not both",
+        )),
+        (Some(k), None) if !k.is_finite() || k == 0.0 => Err(Error::spec(
+            format!("{path}.scale"),
+            format!("must be finite and non-zero, got {k}"),
+        )),
+        (Some(k), None) => Ok(k),
+        (None, Some(t)) if !(t.is_finite() && t > 0.0) => Err(Error::spec(
+            format!("{path}.temperature"),
+            format!("must be finite and > 0, got {t}"),
+        )),
+        (None, Some(t)) => Ok(1.0 / t),
+        (None, None) => Ok(1.0),
+    }
+}
+
+/// `{type = "tanh", scale = 1.0, center = 0.0, input = {...}}`: tanh(k·(x − center)), with
+/// k = `scale` or 1/`temperature`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tanh {
+    /// Slope k (default 1; finite, non-zero). Exclusive with `temperature`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<f64>,
+    /// Temperature T > 0: k = 1/T. Exclusive with `scale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    /// Centre subtracted before squashing (default 0).
+    #[serde(default)]
+    pub center: f64,
+    /// The node to transform.
+    pub input: Box<NodeSpec>,
+}
+
+#[derive(Debug)]
+struct Squash {
+    k: f64,
+    center: f64,
+    f: fn(f64) -> f64,
+}
+
+impl Transform for Squash {
+    fn scope(&self) -> Scope {
+        Scope::Sample
+    }
+    fn apply(&self, set: &mut [Slot<'_>]) {
+        reject_non_finite(set);
+        map_values(set, |x| (self.f)(self.k * (x - self.center)));
+    }
+}
+
+impl BuildNode for Tanh {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        let k = slope(self.scale, self.temperature, self.center, path)?;
+        let input = self.input.build(&format!("{path}.input"))?;
+        Ok(Box::new(TransformNode {
+            transform: Squash {
+                k,
+                center: self.center,
+                f: f64::tanh,
+            },
+            input,
+        }))
+    }
+}
+
+/// `{type = "sigmoid", scale = 1.0, center = 0.0, input = {...}}`: σ(k·(x − center)), with
+/// k = `scale` or 1/`temperature`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sigmoid {
+    /// Slope k (default 1; finite, non-zero). Exclusive with `temperature`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<f64>,
+    /// Temperature T > 0: k = 1/T. Exclusive with `scale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    /// Centre subtracted before squashing (default 0).
+    #[serde(default)]
+    pub center: f64,
+    /// The node to transform.
+    pub input: Box<NodeSpec>,
+}
+
+impl BuildNode for Sigmoid {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        let k = slope(self.scale, self.temperature, self.center, path)?;
+        let input = self.input.build(&format!("{path}.input"))?;
+        Ok(Box::new(TransformNode {
+            transform: Squash {
+                k,
+                center: self.center,
+                f: sigmoid,
+            },
+            input,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Error, PipelineSpec, RewardOutput, Sample};
+    use approx::assert_abs_diff_eq;
+
+    fn run(node: &str, xs: &[Option<f64>]) -> Vec<RewardOutput> {
+        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
+        let samples: Vec<Sample> = xs
+            .iter()
+            .map(|x| match x {
+                Some(v) => Sample::new("s").with_score("x", *v),
+                None => Sample::new("s"),
+            })
+            .collect();
+        PipelineSpec::from_json(&spec)
+            .unwrap()
+            .build()
+            .unwrap()
+            .score(&samples)
+    }
+
+    const X: &str = r#"{"type": "field", "name": "x"}"#;
+
+    #[test]
+    fn tanh_values_and_abstention() {
+        let out = run(
+            &format!(r#"{{"type": "tanh", "scale": 0.5, "input": {X}}}"#),
+            &[Some(2.0), None, Some(-2.0)],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), 1f64.tanh(), epsilon = 1e-15);
+        assert_eq!(out[1].value, None);
+        assert!(out[1].info.reason.is_some());
+        assert_abs_diff_eq!(out[2].value.unwrap(), -(1f64.tanh()), epsilon = 1e-15);
+    }
+
+    #[test]
+    fn sigmoid_tv() {
+        // algorithms.md §3: σ(2) = 0.880797 (PAR(2, [0]) with one reference).
+        let out = run(
+            &format!(r#"{{"type": "sigmoid", "input": {X}}}"#),
+            &[Some(2.0), Some(0.0), Some(-800.0)],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), 0.880797, epsilon = 1e-6);
+        assert_eq!(out[1].value, Some(0.5));
+        assert_eq!(out[2].value, Some(0.0));
+    }
+
+    #[test]
+    fn non_finite_input_abstains() {
+        let out = run(
+            &format!(
+                r#"{{"type": "sigmoid", "input": {{"type": "affine", "scale": 1e300, "input": {X}}}}}"#
+            ),
+            &[Some(1e300)],
+        );
+        assert_eq!(out[0].value, None);
+        assert!(out[0]
+            .info
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("non-finite"));
+    }
+
+    #[test]
+    fn scale_and_temperature_are_exclusive() {
+        for bad in [
+            r#""scale": 1.0, "temperature": 1.0"#,
+            r#""temperature": 0.0"#,
+            r#""scale": 0.0"#,
+        ] {
+            let spec = format!(
+                r#"{{"schema_version": 1, "reward": {{"type": "tanh", {bad}, "input": {X}}}}}"#
+            );
+            let err = PipelineSpec::from_json(&spec).unwrap().build().unwrap_err();
+            assert!(matches!(err, Error::Spec { .. }), "{err}");
+        }
     }
 }

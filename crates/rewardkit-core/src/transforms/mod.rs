@@ -1,11 +1,59 @@
 //! Transforms: map rewards to rewards, per sample, within each group, or over the batch.
 //!
 //! Every transform node has an `input` (the node it transforms). Abstentions stay abstentions
-//! and are left out of set statistics (mean, std, min, max, ranks).
+//! and are left out of set statistics (mean, std, min, max, ranks). A NaN or infinite input
+//! value becomes an abstention with the reason `non-finite input value` (never a NaN output).
+//!
+//! | `type` | what | module |
+//! |---|---|---|
+//! | `affine`, `clip` | `scale·x + shift`, clamp | [`elementwise`] |
+//! | `tanh`, `sigmoid` | squashing, optional scale and centre | [`elementwise`] |
+//! | `zscore`, `min_max`, `rank` | GRPO-style normalisation within a group or the batch | [`normalize`] |
+//! | `lsc`, `par` | log-sigmoid centring (Wang et al. 2024), Preference As Reward (Fu et al. 2025) | [`shaping`] |
+//! | `step_clip`, `step_delta`, `step_clip_delta` | Clip/Delta for process rewards (Gao et al. 2024) | [`steps`] |
 
 pub mod elementwise;
+pub mod normalize;
+pub mod shaping;
+pub mod stats;
+pub mod steps;
 
 use crate::node::Slot;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Which set a statistic is computed over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SetScope {
+    /// Within each group (GRPO: the completions of one prompt). The default.
+    #[default]
+    Group,
+    /// Over the whole batch.
+    Batch,
+}
+
+impl SetScope {
+    /// The node scope this set scope needs.
+    pub fn node_scope(self) -> crate::Scope {
+        match self {
+            SetScope::Group => crate::Scope::Group,
+            SetScope::Batch => crate::Scope::Batch,
+        }
+    }
+}
+
+/// Turns NaN/infinite values of a set into abstentions with a reason.
+pub fn reject_non_finite(set: &mut [Slot<'_>]) {
+    for s in set.iter_mut() {
+        if let Some(v) = s.out.value {
+            if !v.is_finite() {
+                s.out.value = None;
+                s.out.info.reason = Some(format!("non-finite input value ({v})"));
+            }
+        }
+    }
+}
 
 /// Applies `f` to every present value of a set.
 pub fn map_values(set: &mut [Slot<'_>], f: impl Fn(f64) -> f64) {

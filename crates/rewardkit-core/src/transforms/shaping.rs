@@ -1,0 +1,608 @@
+//! Reference-centred reward shaping: `lsc` (log-sigmoid centring) and `par` (Preference As
+//! Reward, with the baselines its paper compares).
+//!
+//! **LSC** — Wang, Nagpal, Berant, Eisenstein, D'Amour, Koyejo, Veitch, "Transforming and
+//! Combining Rewards for Aligning Large Language Models" (ICML 2024), algorithms.md §2:
+//!
+//! u(x, y) = log σ(r(x, y) − r_ref(x)) < 0
+//!
+//! r_ref is `ref_value`, or a quantile of the reference rewards in the sample metadata field
+//! `ref_field` (a list of numbers, e.g. rewards of SFT samples for the same prompt): the
+//! Gaussian quantile μ + Φ⁻¹(q)(σ + 1e-5) with σ the population std (default, as the PAR
+//! re-implementation `PorUna-byte/PAR` `reward_shaper.py`), or the empirical quantile with linear
+//! interpolation (`quantile_method = "empirical"`). `quantile` q defaults to 0.85. logσ is
+//! computed stably (−log1p(e^{−z}), or z for z < −30).
+//!
+//! **PAR** — Fu, Zhao, Yao, Wang, Han, Xiao, "Reward Shaping to Mitigate Reward Hacking in
+//! RLHF" (arXiv 2502.18770), algorithms.md §3. With references r_ref,1..M (the first `max_refs`
+//! numbers, default M = 10, of the metadata list `ref_field`) and `k` (default 1):
+//!
+//! | `shape` | reward |
+//! |---|---|
+//! | `sigmoid` (PAR, default) | (1/M) Σ_m σ(k(r − r_ref,m)) ∈ (0, 1) |
+//! | `centered` | (1/M) Σ_m (r − r_ref,m) |
+//! | `tanh` | (1/M) Σ_m tanh(k(r − r_ref,m)) |
+//! | `arctan` | (1/M) Σ_m arctan(k(r − r_ref,m)) |
+//! | `sgfc` | (1/M) Σ_m σ(k(r − 3 − r_ref,m)) ("slow growth, fast converge") |
+//! | `ceil` | min(r, `ceil`) (no references needed) |
+//!
+//! (k is 1 in the reference code for every shape; it multiplies the centred difference in
+//! `sigmoid`, `tanh`, `arctan` and `sgfc`.) A sample without usable references (missing field,
+//! empty list, a non-number or non-finite entry) abstains with the reason. Abstentions of the
+//! input stay abstentions; a NaN or infinite input abstains.
+//!
+//! ```
+//! use rewardkit_core::{PipelineSpec, Sample};
+//! let spec = PipelineSpec::from_json(r#"{"schema_version": 1, "reward":
+//!   {"type": "par", "ref_field": "ref_rewards", "input": {"type": "field", "name": "rm"}}}"#)?;
+//! let mut s = Sample::new("y").with_score("rm", 1.0);
+//! s.metadata.insert("ref_rewards".into(), serde_json::json!([0.0, 2.0]));
+//! let out = spec.build()?.score(&[s]);
+//! assert!((out[0].value.unwrap() - 0.5).abs() < 1e-15); // reference symmetry (§3 TV)
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
+//!
+//! ```
+//! use rewardkit_core::{PipelineSpec, Sample};
+//! let spec = PipelineSpec::from_json(r#"{"schema_version": 1, "reward":
+//!   {"type": "lsc", "ref_value": 1.0, "input": {"type": "field", "name": "rm"}}}"#)?;
+//! let out = spec.build()?.score(&[Sample::new("y").with_score("rm", 3.0)]);
+//! assert!((out[0].value.unwrap() - (-0.126928)).abs() < 1e-6); // logσ(2), §2 TV
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
+
+use super::reject_non_finite;
+use super::stats::{log_sigmoid, quantile_gaussian, quantile_linear, sigmoid};
+use crate::node::{Node, Scope, Slot, Transform, TransformNode};
+use crate::spec::{BuildNode, NodeSpec};
+use crate::{Error, Result, Sample};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How a reference reward is taken from a list of reference rewards.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantileMethod {
+    /// μ + Φ⁻¹(q)(σ + 1e-5), σ the population std (the PAR re-implementation). Default.
+    #[default]
+    Gaussian,
+    /// Empirical quantile, linear interpolation between order statistics (numpy default).
+    Empirical,
+}
+
+fn default_quantile() -> f64 {
+    0.85
+}
+
+/// Reads the finite reference rewards of a sample from metadata field `field`.
+pub(crate) fn read_refs(s: &Sample, field: &str) -> std::result::Result<Vec<f64>, String> {
+    let v = s
+        .lookup(field)
+        .ok_or_else(|| format!("no reference rewards: metadata field `{field}` missing"))?;
+    let refs = s.numbers(field).ok_or_else(|| {
+        format!(
+            "reference rewards in `{field}` must be a number or a list of numbers, found {}",
+            match v {
+                serde_json::Value::Array(_) => "a list with a non-number",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Object(_) => "a table",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            }
+        )
+    })?;
+    if refs.is_empty() {
+        return Err(format!("no reference rewards: `{field}` is empty"));
+    }
+    if refs.iter().any(|r| !r.is_finite()) {
+        return Err(format!("reference rewards in `{field}` are not all finite"));
+    }
+    Ok(refs)
+}
+
+/// Where LSC's reference reward comes from, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RefSource {
+    Value(f64),
+    Field {
+        name: String,
+        quantile: f64,
+        method: QuantileMethod,
+    },
+}
+
+impl RefSource {
+    /// The reference reward for one sample, or the reason there is none.
+    pub(crate) fn get(&self, s: &Sample) -> std::result::Result<f64, String> {
+        match self {
+            RefSource::Value(v) => Ok(*v),
+            RefSource::Field {
+                name,
+                quantile,
+                method,
+            } => {
+                let refs = read_refs(s, name)?;
+                let q = match method {
+                    QuantileMethod::Gaussian => quantile_gaussian(&refs, *quantile, 1e-5),
+                    QuantileMethod::Empirical => quantile_linear(&refs, *quantile),
+                };
+                q.filter(|q| q.is_finite())
+                    .ok_or_else(|| format!("reference quantile of `{name}` is not finite"))
+            }
+        }
+    }
+
+    /// Checks one reference spec: exactly one of a value and a field.
+    pub(crate) fn check(
+        value: Option<f64>,
+        field: Option<&str>,
+        quantile: f64,
+        method: QuantileMethod,
+        path: &str,
+        value_key: &str,
+        field_key: &str,
+    ) -> Result<Self> {
+        match (value, field) {
+            (Some(_), Some(_)) => Err(Error::spec(
+                path,
+                format!("give `{value_key}` or `{field_key}`, not both"),
+            )),
+            (None, None) => Err(Error::spec(
+                path,
+                format!("needs a reference: `{value_key}` (a number) or `{field_key}` (a metadata field with reference rewards)"),
+            )),
+            (Some(v), None) if !v.is_finite() => Err(Error::spec(
+                format!("{path}.{value_key}"),
+                "must be finite",
+            )),
+            (Some(v), None) => Ok(RefSource::Value(v)),
+            (None, Some(f)) => {
+                if f.is_empty() {
+                    return Err(Error::spec(
+                        format!("{path}.{field_key}"),
+                        "must not be empty",
+                    ));
+                }
+                check_quantile(quantile, method, path)?;
+                Ok(RefSource::Field {
+                    name: f.to_string(),
+                    quantile,
+                    method,
+                })
+            }
+        }
+    }
+}
+
+/// Checks a quantile: in (0, 1) for the Gaussian method, [0, 1] for the empirical one.
+pub(crate) fn check_quantile(quantile: f64, method: QuantileMethod, path: &str) -> Result<()> {
+    let ok = match method {
+        QuantileMethod::Gaussian => quantile > 0.0 && quantile < 1.0,
+        QuantileMethod::Empirical => (0.0..=1.0).contains(&quantile),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::spec(
+            format!("{path}.quantile"),
+            format!("must be in (0, 1) (gaussian) or [0, 1] (empirical), got {quantile}"),
+        ))
+    }
+}
+
+/// `{type = "lsc", ref_value = 0.0 | ref_field = "refs", quantile = 0.85, input = {...}}`:
+/// log σ(r − r_ref).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lsc {
+    /// A fixed reference reward r_ref. Exclusive with `ref_field`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ref_value: Option<f64>,
+    /// Metadata field holding the reference rewards (a list of numbers) of the sample's
+    /// prompt; r_ref is their `quantile`. Exclusive with `ref_value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ref_field: Option<String>,
+    /// Quantile q of the reference rewards (default 0.85).
+    #[serde(default = "default_quantile")]
+    pub quantile: f64,
+    /// `gaussian` (default) or `empirical`.
+    #[serde(default)]
+    pub quantile_method: QuantileMethod,
+    /// The node to transform.
+    pub input: Box<NodeSpec>,
+}
+
+#[derive(Debug)]
+struct LscT(RefSource);
+
+impl Transform for LscT {
+    fn scope(&self) -> Scope {
+        Scope::Sample
+    }
+    fn apply(&self, set: &mut [Slot<'_>]) {
+        reject_non_finite(set);
+        for s in set.iter_mut() {
+            let Some(r) = s.out.value else { continue };
+            match self.0.get(s.sample) {
+                Ok(r_ref) => s.out.value = Some(log_sigmoid(r - r_ref)),
+                Err(why) => {
+                    s.out.value = None;
+                    s.out.info.reason = Some(why);
+                }
+            }
+        }
+    }
+}
+
+impl BuildNode for Lsc {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        let src = RefSource::check(
+            self.ref_value,
+            self.ref_field.as_deref(),
+            self.quantile,
+            self.quantile_method,
+            path,
+            "ref_value",
+            "ref_field",
+        )?;
+        let input = self.input.build(&format!("{path}.input"))?;
+        Ok(Box::new(TransformNode {
+            transform: LscT(src),
+            input,
+        }))
+    }
+}
+
+/// The shaping function of `par` (PAR and the baselines of its paper).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParShape {
+    /// (1/M) Σ σ(k(r − r_ref,m)): Preference As Reward. Default.
+    #[default]
+    Sigmoid,
+    /// (1/M) Σ (r − r_ref,m).
+    Centered,
+    /// (1/M) Σ tanh(k(r − r_ref,m)).
+    Tanh,
+    /// (1/M) Σ arctan(k(r − r_ref,m)).
+    Arctan,
+    /// (1/M) Σ σ(k(r − 3 − r_ref,m)).
+    Sgfc,
+    /// min(r, ceil).
+    Ceil,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn ten() -> usize {
+    10
+}
+
+/// `{type = "par", ref_field = "refs", k = 1.0, max_refs = 10, shape = "sigmoid", input = {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Par {
+    /// Metadata field with the reference rewards r(x, y_ref,m) (a list of numbers). Required
+    /// unless `shape = "ceil"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ref_field: Option<String>,
+    /// Sigmoid slope k (default 1); finite and > 0.
+    #[serde(default = "one")]
+    pub k: f64,
+    /// Number M of references used: the first M of the list (default 10); ≥ 1.
+    #[serde(default = "ten")]
+    pub max_refs: usize,
+    /// `sigmoid` (PAR, default), `centered`, `tanh`, `arctan`, `sgfc` or `ceil`.
+    #[serde(default)]
+    pub shape: ParShape,
+    /// The ceiling of `shape = "ceil"` (required there, e.g. 3, 4 or 5 as in the paper's sweeps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceil: Option<f64>,
+    /// The node to transform.
+    pub input: Box<NodeSpec>,
+}
+
+impl Par {
+    fn shaped(&self, r: f64, refs: &[f64]) -> f64 {
+        let refs = &refs[..refs.len().min(self.max_refs)];
+        let m = refs.len() as f64;
+        let k = self.k;
+        let f = |d: f64| match self.shape {
+            ParShape::Sigmoid => sigmoid(k * d),
+            ParShape::Centered => d,
+            ParShape::Tanh => (k * d).tanh(),
+            ParShape::Arctan => (k * d).atan(),
+            ParShape::Sgfc => sigmoid(k * (d - 3.0)),
+            ParShape::Ceil => d,
+        };
+        refs.iter().map(|x| f(r - x)).sum::<f64>() / m
+    }
+}
+
+impl Transform for Par {
+    fn scope(&self) -> Scope {
+        Scope::Sample
+    }
+    fn apply(&self, set: &mut [Slot<'_>]) {
+        reject_non_finite(set);
+        for s in set.iter_mut() {
+            let Some(r) = s.out.value else { continue };
+            if self.shape == ParShape::Ceil {
+                s.out.value = Some(r.min(self.ceil.unwrap_or(f64::INFINITY)));
+                continue;
+            }
+            let field = self.ref_field.as_deref().unwrap_or_default();
+            match read_refs(s.sample, field) {
+                Ok(refs) => {
+                    let v = self.shaped(r, &refs);
+                    if v.is_finite() {
+                        s.out.value = Some(v);
+                    } else {
+                        s.out.value = None;
+                        s.out.info.reason = Some("shaped reward is not finite".into());
+                    }
+                }
+                Err(why) => {
+                    s.out.value = None;
+                    s.out.info.reason = Some(why);
+                }
+            }
+        }
+    }
+}
+
+impl BuildNode for Par {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        if !(self.k.is_finite() && self.k > 0.0) {
+            return Err(Error::spec(
+                format!("{path}.k"),
+                format!("must be finite and > 0, got {}", self.k),
+            ));
+        }
+        if self.max_refs == 0 {
+            return Err(Error::spec(format!("{path}.max_refs"), "must be >= 1"));
+        }
+        match (self.shape, self.ceil) {
+            (ParShape::Ceil, None) => {
+                return Err(Error::spec(
+                    format!("{path}.ceil"),
+                    "`shape = \"ceil\"` needs a `ceil` value",
+                ))
+            }
+            (ParShape::Ceil, Some(c)) if c.is_nan() => {
+                return Err(Error::spec(format!("{path}.ceil"), "must be a number"))
+            }
+            (ParShape::Ceil, Some(_)) => {}
+            (_, Some(_)) => {
+                return Err(Error::spec(
+                    format!("{path}.ceil"),
+                    "only used with `shape = \"ceil\"`",
+                ))
+            }
+            (_, None) => match self.ref_field.as_deref() {
+                None => {
+                    return Err(Error::spec(
+                        format!("{path}.ref_field"),
+                        "needs the metadata field holding the reference rewards",
+                    ))
+                }
+                Some("") => {
+                    return Err(Error::spec(
+                        format!("{path}.ref_field"),
+                        "must not be empty",
+                    ))
+                }
+                Some(_) => {}
+            },
+        }
+        let input = self.input.build(&format!("{path}.input"))?;
+        Ok(Box::new(TransformNode {
+            transform: self.clone(),
+            input,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Error, PipelineSpec, RewardOutput, Sample};
+    use approx::assert_abs_diff_eq;
+    use serde_json::json;
+
+    const X: &str = r#"{"type": "field", "name": "x"}"#;
+
+    fn sample(x: f64, refs: serde_json::Value) -> Sample {
+        let mut s = Sample::new("s").with_score("x", x);
+        s.metadata.insert("refs".into(), refs);
+        s
+    }
+
+    fn run(node: &str, samples: &[Sample]) -> Vec<RewardOutput> {
+        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
+        PipelineSpec::from_json(&spec)
+            .unwrap()
+            .build()
+            .unwrap()
+            .score(samples)
+    }
+
+    fn build_err(node: &str) -> String {
+        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
+        match PipelineSpec::from_json(&spec).unwrap().build().unwrap_err() {
+            Error::Spec { path, .. } => path,
+            e => panic!("unexpected {e}"),
+        }
+    }
+
+    #[test]
+    fn par_test_vectors() {
+        // algorithms.md §3 TVs (algorithms_tv_misc.py).
+        let node = format!(r#"{{"type": "par", "ref_field": "refs", "input": {X}}}"#);
+        let out = run(
+            &node,
+            &[
+                sample(1.0, json!([0, 2])),
+                sample(2.0, json!([0])),
+                sample(0.3, json!([0.3])),
+                sample(1.0, json!([-1, 0, 0.5])),
+            ],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), 0.5, epsilon = 1e-15);
+        assert_abs_diff_eq!(out[1].value.unwrap(), 0.880797, epsilon = 1e-6);
+        assert_abs_diff_eq!(out[2].value.unwrap(), 0.5, epsilon = 1e-15);
+        assert_abs_diff_eq!(out[3].value.unwrap(), 0.744772, epsilon = 1e-6);
+    }
+
+    #[test]
+    fn par_max_refs_and_shift_invariance() {
+        let node =
+            format!(r#"{{"type": "par", "ref_field": "refs", "max_refs": 1, "input": {X}}}"#);
+        // Only the first reference counts: σ(2 − 0).
+        let out = run(&node, &[sample(2.0, json!([0, 100, 100]))]);
+        assert_abs_diff_eq!(out[0].value.unwrap(), 0.880797, epsilon = 1e-6);
+        let node = format!(r#"{{"type": "par", "ref_field": "refs", "k": 2, "input": {X}}}"#);
+        let out = run(
+            &node,
+            &[
+                sample(1.0, json!([-1, 0, 0.5])),
+                sample(8.0, json!([6, 7, 7.5])),
+            ],
+        );
+        assert_abs_diff_eq!(
+            out[0].value.unwrap(),
+            out[1].value.unwrap(),
+            epsilon = 1e-12
+        );
+    }
+
+    #[test]
+    fn par_shapes() {
+        let s = [sample(1.0, json!([0, 3]))];
+        let v = |shape: &str| {
+            let node = format!(
+                r#"{{"type": "par", "ref_field": "refs", "shape": "{shape}", "input": {X}}}"#
+            );
+            run(&node, &s)[0].value.unwrap()
+        };
+        assert_abs_diff_eq!(v("centered"), (1.0 - 2.0) / 2.0, epsilon = 1e-15);
+        assert_abs_diff_eq!(
+            v("tanh"),
+            (1f64.tanh() + (-2f64).tanh()) / 2.0,
+            epsilon = 1e-15
+        );
+        assert_abs_diff_eq!(
+            v("arctan"),
+            (1f64.atan() + (-2f64).atan()) / 2.0,
+            epsilon = 1e-15
+        );
+        let sig = |z: f64| 1.0 / (1.0 + (-z).exp());
+        assert_abs_diff_eq!(v("sgfc"), (sig(-2.0) + sig(-5.0)) / 2.0, epsilon = 1e-15);
+        let node = format!(r#"{{"type": "par", "shape": "ceil", "ceil": 0.5, "input": {X}}}"#);
+        assert_eq!(run(&node, &s)[0].value, Some(0.5));
+    }
+
+    #[test]
+    fn par_missing_refs_abstain() {
+        let node = format!(r#"{{"type": "par", "ref_field": "refs", "input": {X}}}"#);
+        let out = run(
+            &node,
+            &[
+                Sample::new("s").with_score("x", 1.0),
+                sample(1.0, json!([])),
+                sample(1.0, json!(["a"])),
+                sample(1.0, json!([0])),
+            ],
+        );
+        for o in &out[..3] {
+            assert_eq!(o.value, None);
+            assert!(o.info.reason.as_deref().unwrap().contains("refs"), "{o:?}");
+        }
+        assert!(out[3].value.is_some());
+    }
+
+    #[test]
+    fn par_spec_errors() {
+        assert_eq!(
+            build_err(&format!(r#"{{"type": "par", "input": {X}}}"#)),
+            "reward.ref_field"
+        );
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "par", "shape": "ceil", "input": {X}}}"#
+            )),
+            "reward.ceil"
+        );
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "par", "ref_field": "r", "k": 0, "input": {X}}}"#
+            )),
+            "reward.k"
+        );
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "par", "ref_field": "r", "max_refs": 0, "input": {X}}}"#
+            )),
+            "reward.max_refs"
+        );
+    }
+
+    #[test]
+    fn lsc_test_vectors() {
+        // algorithms.md §2 TVs: u(Δ=0), u(Δ=−2); refs [0,1,2,3] → Gaussian q85 = 2.658778,
+        // u(r=3) = −0.537020.
+        let out = run(
+            &format!(r#"{{"type": "lsc", "ref_value": 2.0, "input": {X}}}"#),
+            &[sample(2.0, json!(null)), sample(0.0, json!(null))],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), -0.693147, epsilon = 1e-6);
+        assert_abs_diff_eq!(out[1].value.unwrap(), -2.126928, epsilon = 1e-6);
+        let out = run(
+            &format!(r#"{{"type": "lsc", "ref_field": "refs", "input": {X}}}"#),
+            &[sample(3.0, json!([0, 1, 2, 3])), sample(3.0, json!("x"))],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), -0.537020, epsilon = 1e-6);
+        assert_eq!(out[1].value, None);
+        assert!(out[1].info.reason.is_some());
+    }
+
+    #[test]
+    fn lsc_empirical_and_extremes() {
+        // numpy.quantile([0,1,2,3], 0.85) = 2.55 → logσ(3 − 2.55).
+        let out = run(
+            &format!(
+                r#"{{"type": "lsc", "ref_field": "refs", "quantile_method": "empirical", "input": {X}}}"#
+            ),
+            &[sample(3.0, json!([3, 0, 2, 1]))],
+        );
+        let want = -(-(0.45f64)).exp().ln_1p();
+        assert_abs_diff_eq!(out[0].value.unwrap(), want, epsilon = 1e-12);
+        let out = run(
+            &format!(r#"{{"type": "lsc", "ref_value": 0.0, "input": {X}}}"#),
+            &[sample(-1e6, json!(null)), sample(1e6, json!(null))],
+        );
+        assert_eq!(out[0].value, Some(-1e6));
+        assert!(out[1].value.unwrap() <= 0.0);
+    }
+
+    #[test]
+    fn lsc_spec_errors() {
+        assert_eq!(
+            build_err(&format!(r#"{{"type": "lsc", "input": {X}}}"#)),
+            "reward"
+        );
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "lsc", "ref_value": 0, "ref_field": "r", "input": {X}}}"#
+            )),
+            "reward"
+        );
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "lsc", "ref_field": "r", "quantile": 1.0, "input": {X}}}"#
+            )),
+            "reward.quantile"
+        );
+    }
+}
