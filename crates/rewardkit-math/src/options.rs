@@ -114,7 +114,8 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Longest extracted answer, in bytes; longer answers give `budget_exceeded` (default `4096`).
     pub max_answer_bytes: usize,
-    /// Maximum nesting depth of the parser (default `64`).
+    /// Maximum nesting depth of the parser and evaluator (default `64`); the parser allows
+    /// `4 * max_depth` recursive steps, about 30 levels of brackets.
     pub max_depth: u32,
     /// Largest integer (in bits) built by exact arithmetic, e.g. by powers and factorials;
     /// beyond it the call gives `budget_exceeded` unless the answers are identical after

@@ -60,11 +60,12 @@ fn is_known_word(w: &str) -> bool {
 /// Unit and filler words stripped when `strip_units` is on.
 pub(crate) fn is_unit_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    let base = w.strip_suffix("es").filter(|b| b.len() > 2).unwrap_or(w);
-    let base = base
-        .strip_suffix('s')
-        .filter(|b| b.len() > 1)
-        .unwrap_or(base);
+    let s1 = w.strip_suffix('s').filter(|b| b.len() > 1).unwrap_or(w);
+    let s2 = w.strip_suffix("es").filter(|b| b.len() > 2).unwrap_or(w);
+    unit_core(w, w) || unit_core(w, s1) || unit_core(w, s2)
+}
+
+fn unit_core(w: &str, base: &str) -> bool {
     matches!(
         w,
         "cm" | "km"
@@ -601,7 +602,7 @@ impl<'a> Lexer<'a> {
 
     fn unicode(&mut self, ch: char) {
         let t = match ch {
-            '√' => Tok::Cmd("sqrt".into()),
+            '√' => Tok::Word("usqrt".into()),
             '∛' => Tok::Word("cbrt".into()),
             'π' => Tok::Cmd("pi".into()),
             '×' | '·' | '⋅' | '∗' => Tok::Star,
@@ -661,6 +662,14 @@ pub(crate) struct Parsed {
 
 /// Parses an extracted answer.
 pub(crate) fn parse(src: &str, opts: &Options, b: &mut Budget) -> R<Parsed> {
+    parse_at(src, opts, b, 0)
+}
+
+/// Parses at a given starting depth (for `\text{...}` contents).
+fn parse_at(src: &str, opts: &Options, b: &mut Budget, depth: u32) -> R<Parsed> {
+    if depth > b.max_depth.saturating_mul(4) {
+        return Err(Stop::Budget("nesting too deep"));
+    }
     let toks = Lexer {
         s: src.as_bytes(),
         src,
@@ -705,7 +714,7 @@ pub(crate) fn parse(src: &str, opts: &Options, b: &mut Budget) -> R<Parsed> {
         pos: 0,
         b,
         opts,
-        depth: 0,
+        depth,
         saw_percent: false,
     };
     let e = p.list()?;
@@ -765,7 +774,7 @@ impl Parser<'_, '_> {
     }
     fn enter(&mut self) -> R<()> {
         self.depth += 1;
-        if self.depth > self.b.max_depth.saturating_mul(8) {
+        if self.depth > self.b.max_depth.saturating_mul(4) {
             return Err(Stop::Budget("nesting too deep"));
         }
         self.b.tick(1)
@@ -1363,6 +1372,11 @@ impl Parser<'_, '_> {
                     let a = self.arg()?;
                     Expr::Root(Box::new(Expr::Int(BigInt::from(2))), Box::new(a))
                 }
+                "usqrt" => {
+                    // `√23`, `√x`, `√(x+1)`: the whole next atom
+                    let a = self.atom()?;
+                    Expr::Root(Box::new(Expr::Int(BigInt::from(2))), Box::new(a))
+                }
                 "cbrt" => {
                     let a = self.arg()?;
                     Expr::Root(Box::new(Expr::Int(BigInt::from(3))), Box::new(a))
@@ -1383,7 +1397,7 @@ impl Parser<'_, '_> {
                     Expr::Empty
                 } else {
                     // `\text{13}`, `\text{(B)}`: parse the content
-                    match parse(tt, self.opts, self.b) {
+                    match parse_at(tt, self.opts, self.b, self.depth + 4) {
                         Ok(p) => {
                             self.saw_percent |= p.has_percent;
                             p.expr

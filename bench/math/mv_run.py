@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Run Math-Verify on the bench pairs, single process, as users run it.
+
+Usage: mv_run.py PAIRS.jsonl [RESULTS.txt]
+
+Each call is `verify(parse(gold), parse(pred))` with Math-Verify's default extraction configs and
+its default timeouts (SIGALRM-based, parsing_timeout=5 s, timeout_seconds=5 s; this works because
+we run in the main thread). Prints one JSON summary line.
+"""
+import json
+import sys
+import time
+
+from math_verify import parse, verify
+
+
+def main():
+    rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    # warm-up on a few pairs (imports, first-parse costs), not timed
+    for r in rows[:20]:
+        verify(parse(r["gold"]), parse(r["pred"]))
+    worst = 0.0
+    worst_idx = 0
+    agree = 0
+    results = []
+    t0 = time.perf_counter()
+    for i, r in enumerate(rows):
+        t = time.perf_counter()
+        try:
+            ok = bool(verify(parse(r["gold"]), parse(r["pred"])))
+        except BaseException:  # noqa: BLE001 - a timeout or error counts as "not equal"
+            ok = False
+        dt = time.perf_counter() - t
+        if dt > worst:
+            worst, worst_idx = dt, i
+        agree += ok == r["label"]
+        results.append(ok)
+    total = time.perf_counter() - t0
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], "w") as f:
+            for ok in results:
+                f.write("true\n" if ok else "false\n")
+    n = len(rows)
+    print(json.dumps({
+        "tool": "math-verify",
+        "pairs": n,
+        "seconds": total,
+        "calls_per_second": n / total,
+        "mean_us": total / n * 1e6,
+        "worst_ms": worst * 1e3,
+        "worst_index": worst_idx,
+        "agreement": agree / n,
+        "agree": agree,
+    }))
+
+
+if __name__ == "__main__":
+    main()
