@@ -232,6 +232,26 @@ node_specs! {
     Constant(crate::rewards::basic::Constant) = "constant",
     /// A precomputed score read from the sample.
     Field(crate::rewards::basic::Field) = "field",
+    /// Normalised string equality with a reference (SQuAD-style normalisation optional).
+    ExactMatch(crate::rewards::exact_match::ExactMatch) = "exact_match",
+    /// GSM8K-style numeric answer match, exact decimal comparison (verl gsm8k.py).
+    NumberMatch(crate::rewards::number_match::NumberMatch) = "number_match",
+    /// Whether the completion matches a regular expression.
+    Regex(crate::rewards::pattern::RegexMatch) = "regex",
+    /// Output-format check: presets r1, r1_lenient, trl_think, rlcr, or a custom pattern.
+    Format(crate::rewards::format::Format) = "format",
+    /// Kimi k1.5 group-relative length reward (needs a `correct` child).
+    KimiLength(crate::rewards::length::KimiLength) = "kimi_length",
+    /// L1/LCPO length-control reward, exact or max (needs a `correct` child).
+    L1Length(crate::rewards::length::L1Length) = "l1_length",
+    /// verl DAPO overlong-buffer penalty.
+    DapoOverlong(crate::rewards::length::DapoOverlong) = "dapo_overlong",
+    /// DAPO / TRL soft overlong punishment.
+    SoftOverlong(crate::rewards::length::SoftOverlong) = "soft_overlong",
+    /// TRL n-gram repetition penalty.
+    RepetitionPenalty(crate::rewards::repetition::RepetitionPenalty) = "repetition_penalty",
+    /// RLCR calibration reward c − (q − c)² (needs a `correct` child).
+    Rlcr(crate::rewards::rlcr::Rlcr) = "rlcr",
     // ---- transforms (crate::transforms) ----
     /// Affine map `scale * x + shift`.
     Affine(crate::transforms::elementwise::Affine) = "affine",

@@ -4,5 +4,24 @@
 //! |---|---|---|
 //! | `constant` | a fixed value | [`basic`] |
 //! | `field` | a precomputed score read from the sample | [`basic`] |
+//! | `exact_match` | normalised string equality with a reference | [`exact_match`] |
+//! | `number_match` | GSM8K-style numeric answer match (exact decimals) | [`number_match`] |
+//! | `regex` | whether the completion matches a pattern | [`pattern`] |
+//! | `format` | output format: `r1`, `r1_lenient`, `trl_think`, `rlcr`, `custom` | [`format`] |
+//! | `kimi_length` | Kimi k1.5 group-relative length reward | [`length`] |
+//! | `l1_length` | L1/LCPO target-length reward (exact, max) | [`length`] |
+//! | `dapo_overlong` | verl DAPO overlong-buffer penalty | [`length`] |
+//! | `soft_overlong` | DAPO/TRL soft overlong punishment | [`length`] |
+//! | `repetition_penalty` | TRL n-gram repetition penalty | [`repetition`] |
+//! | `rlcr` | RLCR calibration reward (correctness + confidence) | [`rlcr`] |
 
 pub mod basic;
+mod correctness;
+pub mod exact_match;
+pub mod extract;
+pub mod format;
+pub mod length;
+pub mod number_match;
+pub mod pattern;
+pub mod repetition;
+pub mod rlcr;

@@ -1,0 +1,325 @@
+//! `exact_match`: normalised string equality between the answer and a reference.
+//!
+//! r = `correct` if norm(answer) = norm(refᵢ) for some accepted reference refᵢ, else
+//! `incorrect`; `no_answer` (default: `incorrect`) when the extractor finds nothing.
+//!
+//! - **answer**: `extract` (default `completion`: the whole completion, trimmed; or `boxed`,
+//!   `hash`, `answer_line`, `answer_tag`, `after_think`, or a list of them tried in order; see
+//!   [`extract`](super::extract)).
+//! - **references**: the spec's `references` if given, else the sample's `reference` (a text or
+//!   a list of accepted texts; any match wins). No reference → abstain, with the reason.
+//! - **norm**: applied to both sides in the order of SQuAD's `normalize_answer` (also used by
+//!   HotpotQA and RLCR's HotpotQA reward): lower-case (`ignore_case`, default off) → delete ASCII
+//!   punctuation `string.punctuation` (`strip_punctuation`, off) → replace the words
+//!   `a|an|the` (regex `\b(a|an|the)\b`) by a space (`strip_articles`, off) → collapse runs of
+//!   whitespace to one space (`collapse_whitespace`, on). Both sides are always trimmed.
+//!   `squad = true` turns all four on: exactly `normalize_answer` (Rajpurkar et al. 2016, SQuAD
+//!   v1.1 evaluation script).
+//!
+//! `info.extracted` is the answer before normalisation; `info.verdict` is `equal`,
+//! `not_equal` or `no_answer`.
+//!
+//! ```
+//! use rewardkit_core::{PipelineSpec, Sample};
+//! let spec = PipelineSpec::from_toml(r#"
+//! schema_version = 1
+//! reward = { type = "exact_match", extract = "answer_tag", squad = true }
+//! "#)?;
+//! let p = spec.build()?;
+//! let s = Sample::new("<think>…</think><answer>The  Eiffel Tower!</answer>")
+//!     .with_reference("eiffel tower");
+//! let out = p.score(&[s, Sample::new("<answer>Louvre</answer>").with_reference("Eiffel Tower")]);
+//! assert_eq!(out[0].value, Some(1.0));
+//! assert_eq!(out[0].info.extracted.as_deref(), Some("The  Eiffel Tower!"));
+//! assert_eq!(out[1].value, Some(0.0));
+//! # Ok::<(), rewardkit_core::Error>(())
+//! ```
+
+use super::extract::Extract;
+use crate::node::{Leaf, Node, RewardFn};
+use crate::spec::BuildNode;
+use crate::{Deadline, Error, Reference, Result, RewardOutput, Sample};
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `{type = "exact_match", extract = "completion", squad = false, ...}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExactMatch {
+    /// Which text is the answer: `completion` (default), `boxed`, `hash`, `answer_line`,
+    /// `answer_tag`, `after_think`, or a list tried in order.
+    #[serde(default)]
+    pub extract: Extract,
+    /// Compare lower-cased (default false).
+    #[serde(default)]
+    pub ignore_case: bool,
+    /// Collapse runs of whitespace to one space (default true).
+    #[serde(default = "yes")]
+    pub collapse_whitespace: bool,
+    /// Delete ASCII punctuation (default false).
+    #[serde(default)]
+    pub strip_punctuation: bool,
+    /// Replace the words `a`, `an`, `the` by a space (default false).
+    #[serde(default)]
+    pub strip_articles: bool,
+    /// SQuAD/HotpotQA `normalize_answer`: all four flags above on (default false).
+    #[serde(default)]
+    pub squad: bool,
+    /// Accepted references; when given, they replace the sample's `reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<String>>,
+    /// Reward when the answer matches (default 1).
+    #[serde(default = "one")]
+    pub correct: f64,
+    /// Reward when it does not (default 0).
+    #[serde(default)]
+    pub incorrect: f64,
+    /// Reward when no answer is found (default: `incorrect`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_answer: Option<f64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// The normalisation steps of [`ExactMatch`], compiled.
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    ignore_case: bool,
+    strip_punctuation: bool,
+    articles: Option<Regex>,
+    collapse_whitespace: bool,
+}
+
+impl Normalizer {
+    /// SQuAD's `normalize_answer`: lower, drop punctuation, drop articles, collapse whitespace.
+    pub fn squad() -> Self {
+        Self::new(true, true, true, true)
+    }
+
+    /// A normaliser with the given steps (applied in SQuAD order).
+    pub fn new(
+        ignore_case: bool,
+        strip_punctuation: bool,
+        strip_articles: bool,
+        collapse_whitespace: bool,
+    ) -> Self {
+        Normalizer {
+            ignore_case,
+            strip_punctuation,
+            // A fixed, valid pattern: compiling it cannot fail.
+            articles: strip_articles
+                .then(|| Regex::new(r"\b(a|an|the)\b").ok())
+                .flatten(),
+            collapse_whitespace,
+        }
+    }
+
+    /// Normalises one text.
+    pub fn apply(&self, text: &str) -> String {
+        let mut s = if self.ignore_case {
+            text.to_lowercase()
+        } else {
+            text.to_string()
+        };
+        if self.strip_punctuation {
+            s.retain(|c| !c.is_ascii_punctuation());
+        }
+        if let Some(re) = &self.articles {
+            if let std::borrow::Cow::Owned(o) = re.replace_all(&s, " ") {
+                s = o;
+            }
+        }
+        if self.collapse_whitespace {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s.trim().to_string()
+        }
+    }
+}
+
+#[derive(Debug)]
+struct ExactMatchFn {
+    spec: ExactMatch,
+    norm: Normalizer,
+}
+
+/// The accepted reference texts of a sample (the spec's override first), or why there are none.
+pub(crate) fn reference_texts<'a>(
+    overrides: Option<&'a [String]>,
+    sample: &'a Sample,
+) -> std::result::Result<Vec<&'a str>, &'static str> {
+    if let Some(r) = overrides {
+        return Ok(r.iter().map(String::as_str).collect());
+    }
+    match &sample.reference {
+        None => Err("no reference"),
+        Some(Reference::Other(_)) => Err("the reference is not a text or a list of texts"),
+        Some(r) => {
+            let t = r.texts();
+            if t.is_empty() {
+                Err("empty reference list")
+            } else {
+                Ok(t)
+            }
+        }
+    }
+}
+
+impl RewardFn for ExactMatchFn {
+    fn score(&self, sample: &Sample, _: Deadline) -> RewardOutput {
+        let refs = match reference_texts(self.spec.references.as_deref(), sample) {
+            Ok(r) => r,
+            Err(why) => return RewardOutput::abstain(why),
+        };
+        let Some(answer) = self.spec.extract.apply(&sample.completion) else {
+            return RewardOutput::value(self.spec.no_answer.unwrap_or(self.spec.incorrect))
+                .with_verdict("no_answer")
+                .with_reason("no answer found in the completion");
+        };
+        let a = self.norm.apply(answer);
+        let ok = refs.iter().any(|r| self.norm.apply(r) == a);
+        let (v, verdict) = if ok {
+            (self.spec.correct, "equal")
+        } else {
+            (self.spec.incorrect, "not_equal")
+        };
+        RewardOutput::value(v)
+            .with_verdict(verdict)
+            .with_extracted(answer)
+    }
+}
+
+impl BuildNode for ExactMatch {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        for (name, v) in [
+            ("correct", Some(self.correct)),
+            ("incorrect", Some(self.incorrect)),
+            ("no_answer", self.no_answer),
+        ] {
+            if v.is_some_and(|v| !v.is_finite()) {
+                return Err(Error::spec(format!("{path}.{name}"), "must be finite"));
+            }
+        }
+        if self.extract.extractors().is_empty() {
+            return Err(Error::spec(
+                format!("{path}.extract"),
+                "needs at least one extractor",
+            ));
+        }
+        if self.references.as_ref().is_some_and(Vec::is_empty) {
+            return Err(Error::spec(
+                format!("{path}.references"),
+                "needs at least one reference (or leave it out to use the sample's)",
+            ));
+        }
+        let q = self.squad;
+        let norm = Normalizer::new(
+            q || self.ignore_case,
+            q || self.strip_punctuation,
+            q || self.strip_articles,
+            q || self.collapse_whitespace,
+        );
+        Ok(Box::new(Leaf(ExactMatchFn {
+            spec: self.clone(),
+            norm,
+        })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PipelineSpec;
+
+    fn run(spec: &str, samples: &[Sample]) -> Vec<RewardOutput> {
+        PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
+            .unwrap()
+            .build()
+            .unwrap()
+            .score(samples)
+    }
+
+    #[test]
+    fn squad_normalize_answer_examples() {
+        // SQuAD v1.1 evaluate-v1.1.py normalize_answer, computed by hand:
+        // lower -> remove punctuation -> remove \b(a|an|the)\b -> ' '.join(split()).
+        let n = Normalizer::squad();
+        assert_eq!(n.apply("The  Eiffel Tower!"), "eiffel tower");
+        assert_eq!(n.apply("A cat, an apple & THE end."), "cat apple end");
+        assert_eq!(n.apply("theatre"), "theatre"); // \b: not an article inside a word
+        assert_eq!(n.apply("U.S.A."), "usa");
+        assert_eq!(n.apply("  "), "");
+    }
+
+    #[test]
+    fn default_compares_trimmed_whitespace_collapsed_text() {
+        let out = run(
+            r#"{type = "exact_match"}"#,
+            &[
+                Sample::new("  New   York \n").with_reference("New York"),
+                Sample::new("new york").with_reference("New York"),
+                Sample::new("x"),
+                Sample::new("   ").with_reference("a"),
+            ],
+        );
+        assert_eq!(out[0].value, Some(1.0));
+        assert_eq!(out[0].info.verdict.as_deref(), Some("equal"));
+        assert_eq!(out[1].value, Some(0.0));
+        assert!(out[2].is_abstention());
+        assert_eq!(out[2].info.reason.as_deref(), Some("no reference"));
+        assert_eq!(out[3].info.verdict.as_deref(), Some("no_answer"));
+    }
+
+    #[test]
+    fn list_of_references_any_match_and_spec_override() {
+        let mut s = Sample::new("Answer: NYC");
+        s.reference = Some(Reference::List(vec!["New York".into(), "nyc".into()]));
+        let out = run(
+            r#"{type = "exact_match", extract = "answer_line", ignore_case = true, correct = 2.0, incorrect = -1.0}"#,
+            &[s.clone(), Sample::new("Answer: LA").with_reference("nyc")],
+        );
+        assert_eq!(out[0].value, Some(2.0));
+        assert_eq!(out[1].value, Some(-1.0));
+        let out = run(
+            r#"{type = "exact_match", references = ["yes"], no_answer = -0.5, extract = "after_think"}"#,
+            &[
+                Sample::new("</think> yes").with_reference("no"),
+                Sample::new("yes"),
+            ],
+        );
+        assert_eq!(out[0].value, Some(1.0));
+        assert_eq!(out[1].value, Some(-0.5));
+    }
+
+    #[test]
+    fn bad_params_are_spec_errors() {
+        for (spec, field) in [
+            (r#"{type = "exact_match", references = []}"#, "references"),
+            (r#"{type = "exact_match", extract = []}"#, "extract"),
+        ] {
+            let e = PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
+                .unwrap()
+                .build()
+                .unwrap_err();
+            assert!(
+                matches!(&e, Error::Spec { path, .. } if path == &format!("reward.{field}")),
+                "{e}"
+            );
+        }
+        // NaN cannot come from a file (JSON has none) but can from the library API
+        let mut spec: ExactMatch = serde_json::from_str("{}").unwrap();
+        spec.correct = f64::NAN;
+        let e = spec.build("r").unwrap_err();
+        assert!(
+            matches!(&e, Error::Spec { path, .. } if path == "r.correct"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! Answer extraction shared by the text rewards: which part of a completion is "the answer".
+//!
+//! | `extract` | takes | source |
+//! |---|---|---|
+//! | `completion` | the whole completion, trimmed | — |
+//! | `boxed` | the content of the last `\boxed{…}` / `\fbox{…}` (braces matched), or of `\boxed x$` | Hendrycks MATH `last_boxed_only_string` |
+//! | `hash` | the text after the last `####`, to the end of its line, trimmed | GSM8K |
+//! | `answer_line` | the last match of `(?i)Answer\s*:\s*([^\n]+)`, trimmed | verl `math_dapo.py` (Minerva) |
+//! | `answer_tag` | the content of the last `<answer>…</answer>`, trimmed | open-r1 / RLCR |
+//! | `after_think` | the text after the last `</think>`, trimmed (no `</think>`: nothing) | reasoning models |
+//!
+//! `extract` is one of these or a list tried in order (the first that finds a non-empty answer
+//! wins), e.g. `extract = ["boxed", "hash", "answer_line"]`. The default is `completion`.
+//! Every extractor is a hand-written scan (no regex, no allocation).
+//!
+//! ```
+//! use rewardkit_core::rewards::extract::{Extract, Extractor};
+//! let e = Extract::Chain(vec![Extractor::Boxed, Extractor::Hash]);
+//! assert_eq!(e.apply("so \\boxed{\\frac{1}{2}}."), Some("\\frac{1}{2}"));
+//! assert_eq!(e.apply("3 + 4 = 7\n#### 7\n"), Some("7"));
+//! assert_eq!(e.apply("no answer here"), None);
+//! ```
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One way of finding the answer in a completion (see the module table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Extractor {
+    /// The whole completion, trimmed.
+    Completion,
+    /// The content of the last `\boxed{…}` or `\fbox{…}` (braces matched), or `\boxed x$`.
+    Boxed,
+    /// The text after the last `####`, to the end of its line.
+    Hash,
+    /// The last `Answer: …` line (case-insensitive), as `(?i)Answer\s*:\s*([^\n]+)`.
+    AnswerLine,
+    /// The content of the last `<answer>…</answer>`.
+    AnswerTag,
+    /// The text after the last `</think>`.
+    AfterThink,
+}
+
+/// Which answer to take: one extractor, or a list tried in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Extract {
+    /// One extractor.
+    One(Extractor),
+    /// Extractors tried in order; the first non-empty answer wins.
+    Chain(Vec<Extractor>),
+}
+
+impl Default for Extract {
+    fn default() -> Self {
+        Extract::One(Extractor::Completion)
+    }
+}
+
+impl Extract {
+    /// The extractors, in order.
+    pub fn extractors(&self) -> &[Extractor] {
+        match self {
+            Extract::One(e) => std::slice::from_ref(e),
+            Extract::Chain(v) => v,
+        }
+    }
+
+    /// The answer, or `None` when no extractor finds a non-empty one.
+    pub fn apply<'a>(&self, text: &'a str) -> Option<&'a str> {
+        self.extractors().iter().find_map(|e| e.apply(text))
+    }
+}
+
+impl Extractor {
+    /// The answer this extractor finds in `text` (trimmed, non-empty), if any.
+    pub fn apply(self, text: &str) -> Option<&str> {
+        let found = match self {
+            Extractor::Completion => Some(text),
+            Extractor::Boxed => last_boxed(text),
+            Extractor::Hash => after_last_hash(text),
+            Extractor::AnswerLine => last_answer_line(text),
+            Extractor::AnswerTag => last_answer_tag(text),
+            Extractor::AfterThink => text.rfind("</think>").map(|i| &text[i + 8..]),
+        };
+        found.map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// The content of the last `\boxed{…}` / `\fbox{…}` (or `\boxed x` up to the next `$`).
+pub fn last_boxed(text: &str) -> Option<&str> {
+    let b = text.rfind("\\boxed").map(|i| (i, i + 6));
+    let f = text.rfind("\\fbox").map(|i| (i, i + 5));
+    let (_, after) = match (b, f) {
+        (Some(b), Some(f)) => b.max(f),
+        (x, y) => x.or(y)?,
+    };
+    let rest = &text[after..];
+    if let Some(body) = rest.strip_prefix('{') {
+        let mut depth = 1usize;
+        for (i, c) in body.bytes().enumerate() {
+            match c {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(&body[..i]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None // unbalanced
+    } else if let Some(body) = rest.strip_prefix(' ') {
+        // Hendrycks: "\\boxed " + s.split("\\boxed ")[-1].split("$")[0]
+        Some(body.split('$').next().unwrap_or(body))
+    } else {
+        None
+    }
+}
+
+fn after_last_hash(text: &str) -> Option<&str> {
+    let i = text.rfind("####")?;
+    let rest = &text[i + 4..];
+    Some(rest.split('\n').next().unwrap_or(rest))
+}
+
+fn last_answer_line(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    if b.len() < 6 {
+        return None;
+    }
+    for i in (0..=b.len() - 6).rev() {
+        if !b[i..i + 6].eq_ignore_ascii_case(b"answer") {
+            continue;
+        }
+        let mut j = i + 6;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b':' {
+            continue;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let rest = &text[j..];
+        let line = rest.split('\n').next().unwrap_or(rest);
+        if !line.trim().is_empty() {
+            return Some(line);
+        }
+    }
+    None
+}
+
+fn last_answer_tag(text: &str) -> Option<&str> {
+    let close = text.rfind("</answer>")?;
+    let open = text[..close].rfind("<answer>")?;
+    Some(&text[open + 8..close])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxed_matches_braces_and_takes_the_last() {
+        assert_eq!(last_boxed("\\boxed{1} then \\boxed{{a}b}"), Some("{a}b"));
+        assert_eq!(Extractor::Boxed.apply("\\fbox{ 2 }"), Some("2"));
+        assert_eq!(Extractor::Boxed.apply("$\\boxed 5$ and"), Some("5"));
+        assert_eq!(Extractor::Boxed.apply("\\boxed{unclosed"), None);
+        assert_eq!(Extractor::Boxed.apply("\\boxed{}"), None);
+        assert_eq!(Extractor::Boxed.apply("none"), None);
+    }
+
+    #[test]
+    fn hash_answer_line_tag_think() {
+        assert_eq!(Extractor::Hash.apply("a\n#### 1,000\nbye"), Some("1,000"));
+        assert_eq!(Extractor::Hash.apply("####"), None);
+        assert_eq!(
+            Extractor::AnswerLine.apply("Answer: 3\nfinal answer : 42 \n"),
+            Some("42")
+        );
+        assert_eq!(Extractor::AnswerLine.apply("ANSWER:\n  x"), Some("x"));
+        assert_eq!(Extractor::AnswerLine.apply("the answer is 4"), None);
+        assert_eq!(
+            Extractor::AnswerTag.apply("<answer>a</answer> <answer> b </answer>"),
+            Some("b")
+        );
+        assert_eq!(Extractor::AnswerTag.apply("<answer>a"), None);
+        assert_eq!(
+            Extractor::AfterThink.apply("<think>x</think>\n Paris "),
+            Some("Paris")
+        );
+        assert_eq!(Extractor::AfterThink.apply("Paris"), None);
+        assert_eq!(Extractor::Completion.apply("  \n"), None);
+    }
+
+    #[test]
+    fn chain_takes_first_found() {
+        let e: Extract = serde_json::from_str(r#"["boxed","answer_line"]"#).unwrap();
+        assert_eq!(e.apply("Answer: 7"), Some("7"));
+        assert_eq!(e.apply("\\boxed{8} Answer: 7"), Some("8"));
+        let one: Extract = serde_json::from_str(r#""hash""#).unwrap();
+        assert_eq!(one, Extract::One(Extractor::Hash));
+    }
+}
