@@ -295,6 +295,8 @@ node_specs! {
     /// `reward` when `gate ≥ threshold`, else `value`.
     Gate(crate::combine::gate::Gate) = "gate",
     // ---- remote reward models (crate::rewards::remote) ----
+    /// A reward model hosted elsewhere (vLLM, SGLang, OpenRLHF, rewardkit); feature `remote`.
+    Remote(crate::rewards::remote::Remote) = "remote",
 }
 
 impl<'de> Deserialize<'de> for NodeSpec {

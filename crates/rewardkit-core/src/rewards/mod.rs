@@ -14,6 +14,7 @@
 //! | `soft_overlong` | DAPO/TRL soft overlong punishment | [`length`] |
 //! | `repetition_penalty` | TRL n-gram repetition penalty | [`repetition`] |
 //! | `rlcr` | RLCR calibration reward (correctness + confidence) | [`rlcr`] |
+//! | `remote` | a reward model hosted elsewhere: vLLM, SGLang, OpenRLHF, rewardkit (feature `remote`) | [`remote`] |
 
 pub mod basic;
 mod correctness;
@@ -25,3 +26,5 @@ pub mod number_match;
 pub mod pattern;
 pub mod repetition;
 pub mod rlcr;
+// The spec type exists in every build; the HTTP client needs the `remote` feature.
+pub mod remote;
