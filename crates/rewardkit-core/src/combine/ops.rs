@@ -253,12 +253,14 @@ impl BuildNode for LscSum {
                         format!("term `{name}` is in both `ref_values` and `ref_fields`"),
                     ))
                 }
-                (None, None) => return Err(Error::spec(
-                    here,
-                    format!(
+                (None, None) => {
+                    return Err(Error::spec(
+                        here,
+                        format!(
                         "term `{name}` needs a reference: an entry in `ref_values` or `ref_fields`"
                     ),
-                )),
+                    ))
+                }
                 (Some(v), None) if !v.is_finite() => {
                     return Err(Error::spec(
                         format!("{path}.ref_values.{name}"),

@@ -549,6 +549,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // −0.693147 is the TV as printed, not a typo for −ln 2
     fn lsc_test_vectors() {
         // algorithms.md §2 TVs: u(Δ=0), u(Δ=−2); refs [0,1,2,3] → Gaussian q85 = 2.658778,
         // u(r=3) = −0.537020.
