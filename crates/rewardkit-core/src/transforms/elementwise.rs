@@ -6,11 +6,13 @@
 //! - `sigmoid`: σ(k·(x − center)) = 1/(1 + e^{−k(x − center)}) ∈ (0, 1) (exactly 0 or 1 only
 //!   when the float saturates), computed without overflow.
 //!
+//! In every one of them a NaN or infinite input (or an `affine` result that overflows) becomes
+//! an abstention with a reason.
+//!
 //! For `tanh` and `sigmoid`, k is `scale` (default 1) or 1/`temperature` (give at most one of the
 //! two); `center` defaults to 0. Squashing a reward-model score into a bounded range is the first
 //! of the PAR design principles (Fu et al. 2025, "Reward Shaping to Mitigate Reward Hacking in
 //! RLHF", arXiv 2502.18770); `par` (in [`super::shaping`]) is the reference-centred version.
-//! A NaN or infinite input becomes an abstention with a reason.
 //!
 //! ```
 //! use rewardkit_core::{PipelineSpec, Sample};
@@ -55,7 +57,10 @@ impl Transform for Affine {
         Scope::Sample
     }
     fn apply(&self, set: &mut [Slot<'_>]) {
+        reject_non_finite(set);
         map_values(set, |x| self.scale * x + self.shift);
+        // An overflow (|scale·x| > f64::MAX) is an abstention, not an infinite reward.
+        reject_non_finite(set);
     }
 }
 
@@ -94,6 +99,7 @@ impl Transform for Clip {
     fn apply(&self, set: &mut [Slot<'_>]) {
         let lo = self.min.unwrap_or(f64::NEG_INFINITY);
         let hi = self.max.unwrap_or(f64::INFINITY);
+        reject_non_finite(set);
         map_values(set, |x| x.clamp(lo, hi));
     }
 }
@@ -268,6 +274,22 @@ mod tests {
         assert_abs_diff_eq!(out[0].value.unwrap(), 0.880797, epsilon = 1e-6);
         assert_eq!(out[1].value, Some(0.5));
         assert_eq!(out[2].value, Some(0.0));
+    }
+
+    #[test]
+    fn affine_overflow_abstains() {
+        let out = run(
+            &format!(r#"{{"type": "affine", "scale": 1e300, "input": {X}}}"#),
+            &[Some(1e300), Some(2.0)],
+        );
+        assert_eq!(out[0].value, None);
+        assert!(out[0]
+            .info
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("non-finite"));
+        assert_eq!(out[1].value, Some(2e300));
     }
 
     #[test]
