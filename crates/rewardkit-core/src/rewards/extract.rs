@@ -43,13 +43,30 @@ pub enum Extractor {
 }
 
 /// Which answer to take: one extractor, or a list tried in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Extract {
     /// One extractor.
     One(Extractor),
     /// Extractors tried in order; the first non-empty answer wins.
     Chain(Vec<Extractor>),
+}
+
+impl<'de> Deserialize<'de> for Extract {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let v = serde_json::Value::deserialize(d)?;
+        let r = if v.is_array() {
+            serde_json::from_value(v).map(Extract::Chain)
+        } else {
+            serde_json::from_value(v).map(Extract::One)
+        };
+        r.map_err(|e| {
+            D::Error::custom(format!(
+                "{e}; expected one of \"completion\", \"boxed\", \"hash\", \"answer_line\", \"answer_tag\", \"after_think\", or a list of them"
+            ))
+        })
+    }
 }
 
 impl Default for Extract {
@@ -205,5 +222,7 @@ mod tests {
         assert_eq!(e.apply("\\boxed{8} Answer: 7"), Some("8"));
         let one: Extract = serde_json::from_str(r#""hash""#).unwrap();
         assert_eq!(one, Extract::One(Extractor::Hash));
+        let e = serde_json::from_str::<Extract>(r#""boxd""#).unwrap_err();
+        assert!(e.to_string().contains("unknown variant `boxd`"), "{e}");
     }
 }

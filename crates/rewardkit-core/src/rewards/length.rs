@@ -16,7 +16,7 @@
 //! is unknown abstains, but its length still counts in min/max.
 //!
 //! **`l1_length`** (L1/LCPO, Aggarwal & Welleck, arXiv 2503.04697; algorithms.md §14b), with
-//! c = 1[correct] and the target length n_gold:
+//! c = 1\[correct\] and the target length n_gold:
 //! - `mode = "exact"` (default): r = c − α·|n_gold − L|;
 //! - `mode = "max"`: r = c · clip(α·(n_gold − L) + δ, 0, 1).
 //!
@@ -90,13 +90,29 @@ pub struct LengthField {
 }
 
 /// How a completion's length is measured.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum LengthUnit {
     /// `"chars"`, `"bytes"` or `"words"`.
     Unit(Unit),
     /// `{field = "num_tokens"}`: a precomputed count.
     Field(LengthField),
+}
+
+impl<'de> Deserialize<'de> for LengthUnit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        const EXPECTED: &str = "expected \"chars\", \"bytes\", \"words\" or {field = \"...\"}";
+        let v = serde_json::Value::deserialize(d)?;
+        if v.is_string() {
+            return serde_json::from_value(v)
+                .map(LengthUnit::Unit)
+                .map_err(|_| D::Error::custom(EXPECTED));
+        }
+        serde_json::from_value(v)
+            .map(LengthUnit::Field)
+            .map_err(|e| D::Error::custom(format!("{EXPECTED}: {e}")))
+    }
 }
 
 impl Default for LengthUnit {
@@ -549,6 +565,8 @@ mod tests {
             .unwrap_err()
             .contains("missing"));
         assert!(serde_json::from_str::<LengthUnit>(r#"{"field": "n", "x": 1}"#).is_err());
+        let e = serde_json::from_str::<LengthUnit>(r#""tokens""#).unwrap_err();
+        assert!(e.to_string().contains("expected \"chars\""), "{e}");
     }
 
     #[test]
@@ -767,6 +785,12 @@ mod tests {
                 r#"{type = "soft_overlong", max_length = 3, cache_length = 1, length = {field = ""}}"#
             ),
             "reward.length.field"
+        );
+        assert_eq!(
+            spec_err(
+                r#"{type = "soft_overlong", max_length = 3, cache_length = 1, length = "tokens"}"#
+            ),
+            "reward.length"
         );
     }
 

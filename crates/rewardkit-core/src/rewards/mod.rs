@@ -7,7 +7,7 @@
 //! | `exact_match` | normalised string equality with a reference | [`exact_match`] |
 //! | `number_match` | GSM8K-style numeric answer match (exact decimals) | [`number_match`] |
 //! | `regex` | whether the completion matches a pattern | [`pattern`] |
-//! | `format` | output format: `r1`, `r1_lenient`, `trl_think`, `rlcr`, `custom` | [`format`] |
+//! | `format` | output format: `r1`, `r1_lenient`, `trl_think`, `rlcr`, `custom` | [`format`](mod@format) |
 //! | `kimi_length` | Kimi k1.5 group-relative length reward | [`length`] |
 //! | `l1_length` | L1/LCPO target-length reward (exact, max) | [`length`] |
 //! | `dapo_overlong` | verl DAPO overlong-buffer penalty | [`length`] |

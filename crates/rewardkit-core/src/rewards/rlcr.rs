@@ -1,7 +1,7 @@
 //! `rlcr`: Reinforcement Learning with Calibration Rewards (Damani et al., "Beyond Binary
 //! Rewards: Training LMs to Reason About Their Uncertainty", arXiv 2507.16806; algorithms.md §6).
 //!
-//! With c = 1[correct] (from the child node `correct`: correct when its value is ≥
+//! With c = 1\[correct\] (from the child node `correct`: correct when its value is ≥
 //! `threshold`, default 0.5) and q the verbalised confidence, the content of the **last**
 //! `<confidence>q</confidence>` (a float in [0, 1]):
 //!
