@@ -5,7 +5,9 @@ Usage: mv_run.py PAIRS.jsonl [RESULTS.txt]
 
 Each call is `verify(parse(gold), parse(pred))` with Math-Verify's default extraction configs and
 its default timeouts (SIGALRM-based, parsing_timeout=5 s, timeout_seconds=5 s; this works because
-we run in the main thread). Prints one JSON summary line.
+we run in the main thread). A plain gold answer (no `$` and no `\boxed`) is wrapped in `$...$`
+first, as Math-Verify's LaTeX extraction needs a math environment (README usage); the wrapping is
+done before timing. Prints one JSON summary line with wall-clock and process CPU time.
 """
 import json
 import sys
@@ -16,6 +18,10 @@ from math_verify import parse, verify
 
 def main():
     rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    for r in rows:
+        g = r["gold"]
+        if "$" not in g and "\\boxed" not in g:
+            r["gold"] = f"${g}$"
     # warm-up on a few pairs (imports, first-parse costs), not timed
     for r in rows[:20]:
         verify(parse(r["gold"]), parse(r["pred"]))
@@ -24,6 +30,7 @@ def main():
     agree = 0
     results = []
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for i, r in enumerate(rows):
         t = time.perf_counter()
         try:
@@ -36,6 +43,7 @@ def main():
         agree += ok == r["label"]
         results.append(ok)
     total = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     if len(sys.argv) > 2:
         with open(sys.argv[2], "w") as f:
             for ok in results:
@@ -46,6 +54,8 @@ def main():
         "pairs": n,
         "seconds": total,
         "calls_per_second": n / total,
+        "cpu_seconds": cpu,
+        "calls_per_cpu_second": n / cpu,
         "mean_us": total / n * 1e6,
         "worst_ms": worst * 1e3,
         "worst_index": worst_idx,

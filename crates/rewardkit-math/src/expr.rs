@@ -156,3 +156,60 @@ pub(crate) enum Expr {
     Empty,
     Text(String),
 }
+
+impl std::fmt::Display for Expr {
+    /// Compact prefix form used in explanations, e.g. `(div 1 2)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn list(f: &mut std::fmt::Formatter<'_>, head: &str, v: &[Expr]) -> std::fmt::Result {
+            write!(f, "({head}")?;
+            for x in v {
+                write!(f, " {x}")?;
+            }
+            write!(f, ")")
+        }
+        match self {
+            Expr::Int(i) => write!(f, "{i}"),
+            Expr::Dec(r, _) => write!(f, "{r}"),
+            Expr::Var(v) => write!(f, "{v}"),
+            Expr::Pi => write!(f, "pi"),
+            Expr::E => write!(f, "e"),
+            Expr::I => write!(f, "i"),
+            Expr::Inf => write!(f, "inf"),
+            Expr::Add(v) => list(f, "+", v),
+            Expr::Mul(v) => list(f, "*", v),
+            Expr::Neg(x) => write!(f, "(- {x})"),
+            Expr::Div(a, b) => write!(f, "(/ {a} {b})"),
+            Expr::Pow(a, b) => write!(f, "(^ {a} {b})"),
+            Expr::Root(n, x) => write!(f, "(root {n} {x})"),
+            Expr::Func(g, v) => list(f, g.name().trim_start_matches('\\'), v),
+            Expr::Fact(x) => write!(f, "(! {x})"),
+            Expr::Binom(a, b) => write!(f, "(binom {a} {b})"),
+            Expr::Percent(x) => write!(f, "(% {x})"),
+            Expr::PlusMinus(a, b) => write!(f, "(± {a} {b})"),
+            Expr::List(k, v) => list(f, &format!("{k:?}").to_lowercase(), v),
+            Expr::Union(v) => list(f, "union", v),
+            Expr::Matrix(rows) => {
+                write!(f, "(matrix")?;
+                for r in rows {
+                    write!(f, " ")?;
+                    list(f, "row", r)?;
+                }
+                write!(f, ")")
+            }
+            Expr::Rel(sides, ops) => {
+                write!(f, "(rel")?;
+                for (i, s) in sides.iter().enumerate() {
+                    if i > 0 {
+                        if let Some(op) = ops.get(i - 1) {
+                            write!(f, " {}", op.as_str())?;
+                        }
+                    }
+                    write!(f, " {s}")?;
+                }
+                write!(f, ")")
+            }
+            Expr::Empty => write!(f, "emptyset"),
+            Expr::Text(t) => write!(f, "(text {t:?})"),
+        }
+    }
+}

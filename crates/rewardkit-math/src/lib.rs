@@ -308,7 +308,7 @@ impl Run<'_> {
                 return Ok(vec![(Ans::Text(squash(ans)), false)]);
             }
         };
-        self.step(|| format!("{name}: parsed as {:?}", parsed.expr));
+        self.step(|| format!("{name}: parsed as {}", parsed.expr));
         let fracs: &[bool] = if parsed.has_percent {
             match self.opts.percent {
                 PercentPolicy::Strip => &[false],
