@@ -59,6 +59,16 @@ impl Budget {
         Ok(())
     }
 
+    /// The wall-clock deadline, if any.
+    pub(crate) fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
+    /// True when the deadline has passed.
+    pub(crate) fn deadline_passed(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+
     /// Checks that a number of `bits` bits may be built.
     #[inline]
     pub(crate) fn bits(&mut self, bits: u64) -> R<()> {

@@ -403,6 +403,15 @@ impl Cmp<'_, '_> {
         }
     }
 
+    fn rels_to_intervals(&self, rels: &[Ans]) -> Option<Vec<Ans>> {
+        rels.iter()
+            .map(|r| match r {
+                Ans::Rel(s, o) => self.rel_to_interval(s, o),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn is_interval_like(a: &Ans) -> bool {
         matches!(a, Ans::List(k, v) if v.len() == 2 && *k != Brackets::Bare && *k != Brackets::Set)
             || matches!(a, Ans::Union(_))
@@ -429,6 +438,23 @@ impl Cmp<'_, '_> {
                 self.eq(gg, pp)
             }
             (Ans::Union(a), Ans::Union(b)) => self.multiset(a, b),
+            // `x < -1 or x > 1` vs `(-\infty, -1) \cup (1, \infty)`
+            (Ans::List(Brackets::Bare, rels), Ans::Union(ivs))
+                if self.opts.relation_interval != RelationIntervalPolicy::Never =>
+            {
+                match self.rels_to_intervals(rels) {
+                    Some(gi) => self.multiset(&gi, ivs),
+                    None => Ok(false),
+                }
+            }
+            (Ans::Union(ivs), Ans::List(Brackets::Bare, rels))
+                if self.opts.relation_interval == RelationIntervalPolicy::Both =>
+            {
+                match self.rels_to_intervals(rels) {
+                    Some(pi) => self.multiset(ivs, &pi),
+                    None => Ok(false),
+                }
+            }
             (Ans::Union(a), x) if a.len() == 1 => self.eq(&a[0], x),
             (x, Ans::Union(a)) if a.len() == 1 => self.eq(x, &a[0]),
             (Ans::Matrix(a), Ans::Matrix(b)) => {

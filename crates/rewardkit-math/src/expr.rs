@@ -213,3 +213,29 @@ impl std::fmt::Display for Expr {
         }
     }
 }
+
+/// A syntactic canonical key: `Add`/`Mul` children sorted, so `(x+1)^{1000}` and
+/// `(1+x)^{1000}` share a key without expanding anything.
+pub(crate) fn canon_key(e: &Expr) -> String {
+    fn sorted(head: &str, v: &[Expr]) -> String {
+        let mut keys: Vec<String> = v.iter().map(canon_key).collect();
+        keys.sort();
+        format!("({head} {})", keys.join(" "))
+    }
+    match e {
+        Expr::Add(v) => sorted("+", v),
+        Expr::Mul(v) => sorted("*", v),
+        Expr::Neg(x) => format!("(- {})", canon_key(x)),
+        Expr::Div(a, b) => format!("(/ {} {})", canon_key(a), canon_key(b)),
+        Expr::Pow(a, b) => format!("(^ {} {})", canon_key(a), canon_key(b)),
+        Expr::Root(a, b) => format!("(root {} {})", canon_key(a), canon_key(b)),
+        Expr::Fact(x) => format!("(! {})", canon_key(x)),
+        Expr::Percent(x) => format!("(% {})", canon_key(x)),
+        Expr::Binom(a, b) => format!("(binom {} {})", canon_key(a), canon_key(b)),
+        Expr::Func(f, v) => {
+            let keys: Vec<String> = v.iter().map(canon_key).collect();
+            format!("({} {})", f.name(), keys.join(" "))
+        }
+        other => other.to_string(),
+    }
+}

@@ -298,6 +298,41 @@ impl Run<'_> {
         )
     }
 
+    /// After a budget stop while normalising: answers that are identical up to the order of
+    /// sums and products are still equal (nothing is expanded or computed).
+    fn budget_or_syntactic(
+        &mut self,
+        why: &str,
+        g: &str,
+        p: &str,
+        gs: String,
+        ps: String,
+    ) -> Verdict {
+        if !self.b.deadline_passed() {
+            let mut b = Budget::new(
+                self.opts.max_steps,
+                self.b.deadline(),
+                self.opts.max_bits,
+                self.opts.max_depth,
+            );
+            if let (Ok(a), Ok(c)) = (
+                parse::parse(g, self.opts, &mut b),
+                parse::parse(p, self.opts, &mut b),
+            ) {
+                if expr::canon_key(&a.expr) == expr::canon_key(&c.expr) {
+                    self.step(|| format!("normalisation stopped ({why}); syntactic forms match"));
+                    return self.verdict(
+                        Outcome::Equal,
+                        "identical up to the order of sums and products",
+                        Some(gs),
+                        Some(ps),
+                    );
+                }
+            }
+        }
+        self.budget_verdict(why, Some(gs), Some(ps))
+    }
+
     /// Parses and builds one side: variants for the percent policy.
     fn side(&mut self, ans: &str, name: &str) -> Result<Vec<(Ans, bool)>, Stop> {
         let parsed = match parse::parse(ans, self.opts, &mut self.b) {
@@ -408,12 +443,12 @@ impl Run<'_> {
         }
         let gv = match self.side(g_ans, "gold") {
             Ok(v) => v,
-            Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(gs), Some(ps)),
+            Err(Stop::Budget(m)) => return self.budget_or_syntactic(m, g_ans, p_ans, gs, ps),
             Err(Stop::Unsupported) => vec![(Ans::Text(gs.clone()), false)],
         };
         let pv = match self.side(p_ans, "pred") {
             Ok(v) => v,
-            Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(gs), Some(ps)),
+            Err(Stop::Budget(m)) => return self.budget_or_syntactic(m, g_ans, p_ans, gs, ps),
             Err(Stop::Unsupported) => vec![(Ans::Text(ps.clone()), false)],
         };
         let g_norm = gv.first().map(|(a, _)| show(a));
@@ -469,6 +504,56 @@ impl Run<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_serde_and_schema() {
+        let o = Options::default();
+        let j = serde_json::to_value(&o).unwrap_or_default();
+        assert_eq!(j.get("percent").and_then(|v| v.as_str()), Some("either"));
+        let back: Options = serde_json::from_value(j).unwrap_or_else(|_| Options::prm800k());
+        assert_eq!(back, o);
+        let partial: Result<Options, _> = serde_json::from_str(r#"{"rel_tol": 0.0001}"#);
+        assert!(partial.is_ok_and(|p| p.rel_tol == 1e-4 && p.strip_units));
+        let unknown: Result<Options, _> = serde_json::from_str(r#"{"no_such_field": 1}"#);
+        assert!(unknown.is_err());
+        let schema = serde_json::to_string(&schemars::schema_for!(Options)).unwrap_or_default();
+        assert!(schema.contains("unreduced fraction"));
+    }
+
+    #[test]
+    fn deadline_in_the_past_stops_work() {
+        let o = Options::default();
+        let past = Instant::now();
+        let v = verify_until("(x+y+z)^{40}", "(x+y)^{40}", &o, Some(past));
+        assert_eq!(v.outcome, Outcome::BudgetExceeded);
+        assert!(v.reason.contains("deadline"));
+    }
+
+    #[test]
+    fn small_step_budget() {
+        let o = Options {
+            max_steps: 50,
+            ..Options::default()
+        };
+        let v = verify("(x+1)^{10}", "(1+x)^{10}", &o);
+        assert_eq!(v.outcome, Outcome::BudgetExceeded);
+    }
+
+    #[test]
+    fn explain_trace() {
+        let v = verify_explain("\\frac12", "\\boxed{0.5}", &Options::default());
+        assert!(v.is_equal());
+        assert!(v.steps.iter().any(|s| s.contains("extracted")));
+        assert!(verify("\\frac12", "\\boxed{0.5}", &Options::default())
+            .steps
+            .is_empty());
+    }
+
+    #[test]
+    fn outcome_serde_names() {
+        let s = serde_json::to_string(&Outcome::BudgetExceeded).unwrap_or_default();
+        assert_eq!(s, "\"budget_exceeded\"");
+    }
 
     #[test]
     fn autotraits() {

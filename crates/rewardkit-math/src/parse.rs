@@ -401,6 +401,18 @@ impl<'a> Lexer<'a> {
                 let raw = self.raw_group()?;
                 self.toks.push(Tok::Text(raw.to_string()));
             }
+            "mathbb" if self.s.get(self.pos..self.pos + 3) == Some(b"{R}") => {
+                // the real line
+                self.pos += 3;
+                self.toks.extend([
+                    Tok::LParen,
+                    Tok::Minus,
+                    Tok::Word("inf".into()),
+                    Tok::Comma,
+                    Tok::Word("inf".into()),
+                    Tok::RParen,
+                ]);
+            }
             "mathbf" | "boldsymbol" | "mathit" | "bm" | "boxed" | "fbox" | "mathsf" | "hbox"
             | "overline" | "underline" | "mathbb" | "mathcal" | "vec" | "hat" | "bar" | "tilde"
             | "widehat" => {
@@ -651,6 +663,8 @@ struct Parser<'a, 'b> {
     depth: u32,
     /// An unknown word was dropped as a unit.
     pub(crate) saw_percent: bool,
+    /// Inside the argument of a trigonometric function (degrees become radians).
+    in_trig: u32,
 }
 
 /// Result of parsing one answer string.
@@ -716,6 +730,7 @@ fn parse_at(src: &str, opts: &Options, b: &mut Budget, depth: u32) -> R<Parsed> 
         opts,
         depth,
         saw_percent: false,
+        in_trig: 0,
     };
     let e = p.list()?;
     if p.pos < p.toks.len() {
@@ -1077,13 +1092,26 @@ impl Parser<'_, '_> {
             match self.peek() {
                 Some(Tok::Caret) => {
                     self.pos += 1;
-                    if matches!(self.peek(), Some(Tok::Degree)) {
+                    let degree = if matches!(self.peek(), Some(Tok::Degree)) {
                         self.pos += 1;
-                        continue;
-                    }
-                    if self.peek() == Some(&Tok::LBrace) && self.peek_at(1) == Some(&Tok::Degree) {
+                        true
+                    } else if self.peek() == Some(&Tok::LBrace)
+                        && self.peek_at(1) == Some(&Tok::Degree)
+                    {
                         self.pos += 2;
                         self.expect(&Tok::RBrace)?;
+                        true
+                    } else {
+                        false
+                    };
+                    if degree {
+                        if self.in_trig > 0 {
+                            let rad = Expr::Div(
+                                Box::new(Expr::Pi),
+                                Box::new(Expr::Int(BigInt::from(180))),
+                            );
+                            base = Expr::Mul(vec![base, rad]);
+                        }
                         continue;
                     }
                     let e = self.exponent()?;
@@ -1108,6 +1136,12 @@ impl Parser<'_, '_> {
                     self.pos += 1;
                     self.saw_percent = true;
                     base = Expr::Percent(Box::new(base));
+                }
+                Some(Tok::Degree) if self.in_trig > 0 => {
+                    // degrees inside a trigonometric argument: convert to radians
+                    self.pos += 1;
+                    let rad = Expr::Div(Box::new(Expr::Pi), Box::new(Expr::Int(BigInt::from(180))));
+                    base = Expr::Mul(vec![base, rad]);
                 }
                 Some(Tok::Degree) | Some(Tok::Prime) => {
                     self.pos += 1;
@@ -1337,7 +1371,18 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        let a = self.func_arg()?;
+        let trig = matches!(
+            f,
+            Func::Sin | Func::Cos | Func::Tan | Func::Sec | Func::Csc | Func::Cot
+        );
+        if trig {
+            self.in_trig += 1;
+        }
+        let a = self.func_arg();
+        if trig {
+            self.in_trig -= 1;
+        }
+        let a = a?;
         let mut args = vec![a];
         if let Some(bs) = base {
             args.push(bs);

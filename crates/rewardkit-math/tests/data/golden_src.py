@@ -161,6 +161,11 @@ many(L, [
     (r"\frac{1}{2}+\frac{1}{3}", r"\frac{5}{6}", E, "sum of fractions"), (r"\frac{1}{2}\cdot\frac{2}{3}", r"\frac13", E, "product of fractions"),
     (r"\frac{\frac{1}{2}}{\frac{1}{4}}", "2", E, "nested fractions"), ("0.1+0.2", "0.3", E, "exact decimals (no float error)"),
     (r"\frac{1}{3}+\frac{1}{3}+\frac{1}{3}", "1", E, "exact thirds"),
+    (r"\frac{\sqrt{6}-\sqrt{2}}{4}", r"\sin 15^\circ", E, "degrees inside trig become radians"),
+    (r"\frac{1}{2}", r"\cos 60^{\circ}", E, "cos 60 degrees"), (r"\frac{1}{2}", r"\cos 60", N, "cos of 60 radians"),
+    (r"\mathbb{R}", r"(-\infty,\infty)", E, "the real line"), ("(2,3)", "x=2, y=3", E, "system solution as assignments"),
+    (r"\frac{x}{0}", "1", N, "division by zero is not a number"), ("i", r"\sqrt{-1}", E, "sqrt of -1"),
+    (r"\$1.50", "1.5", E, "dollar amount"), (r"2 \times 10^{5}", "200,000", E, "scientific vs separators"),
 ])
 # ---------------- units and text ----------------
 U = "units"
@@ -226,7 +231,9 @@ many(I, [
     ("x ≥ 1", r"x \geq 1", E, "unicode ge"), (r"x \neq 2", r"x \ne 2", E, "ne spelling"),
     ("x < 2", r"(-\infty, 2)", E, "gold inequality vs pred interval"), (r"(-\infty, 2)", "x < 2", N, "pred inequality vs gold interval (anti-hacking)"),
     (r"(-\infty, 2)", "x < 2", E, "both directions policy", {"relation_interval": "both"}), ("x < 2", r"(-\infty, 2)", N, "never policy", {"relation_interval": "never"}),
-    (r"1 \le x < 3", "[1, 3)", E, "chain to interval"), (r"x \ge 0", r"[0, \infty)", E, "ge to interval"), (r"x > 0", r"[0, \infty)", N, "strict vs closed"),
+    (r"1 \le x < 3", "[1, 3)", E, "chain to interval"),
+    (r"x<-1 \text{ or } x>1", r"(-\infty,-1)\cup(1,\infty)", E, "'or' of inequalities vs union"),
+    (r"(-\infty,-1)\cup(1,\infty)", r"x<-1 \text{ or } x>1", N, "pred inequalities vs gold union (anti-hacking)"), (r"x \ge 0", r"[0, \infty)", E, "ge to interval"), (r"x > 0", r"[0, \infty)", N, "strict vs closed"),
 ])
 
 # ---------------- known false positives / negatives of other graders ----------------
@@ -264,7 +271,8 @@ many(B, [
     ("(" * 200 + "1" + ")" * 200, "1", "budget_exceeded", "deep nesting hits the depth limit"),
     ("1", r"\boxed{" + "(" * 200 + "1" + ")" * 200 + "}", "budget_exceeded", "deep nesting in the prediction"),
     ("(x+1)^{1000}", "(x+1)^{1000}", E, "identical after normalisation (fast path)"),
-    ("(x+1)^{1000}", "(1+x)^{1000}", "budget_exceeded", "expanding a 1000th power of a sum is refused"),
+    ("(x+1)^{1000}", "(1+x)^{1000}", E, "equal up to the order of a sum, without expanding"),
+    ("(x+1)^{1000}", "(x+2)^{1000}", "budget_exceeded", "expanding a 1000th power of a sum is refused"),
     ("1", r"\boxed{" + "\\text{" * 300 + "1" + "}" * 300 + "}", "budget_exceeded", "nested \\text groups hit the depth limit"),
     ("1", r"\boxed{" + "-" * 2000 + "1}", "budget_exceeded", "long chain of unary minus hits the depth limit"),
     ("1", r"\boxed{" + "\\sqrt{" * 300 + "1" + "}" * 300 + "}", "budget_exceeded", "deeply nested radicals"),
