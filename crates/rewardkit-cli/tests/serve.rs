@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 fn serves_every_route_over_loopback() {
     let dir = tempfile::tempdir().unwrap();
     let srv = start(dir.path(), SPEC, &[]);
-    assert!(srv.addr.starts_with("127.0.0.1:"), "binds loopback: {}", srv.addr);
+    assert!(
+        srv.addr.starts_with("127.0.0.1:"),
+        "binds loopback: {}",
+        srv.addr
+    );
     let (s, v) = post(
         &srv.addr,
         "/get_reward",
@@ -19,22 +23,40 @@ fn serves_every_route_over_loopback() {
     );
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["rewards"], json!([1.5, 0.0]));
-    let (s, v) = post(&srv.addr, "/get_reward", r#"{"query": [], "prompts": [], "labels": []}"#);
+    let (s, v) = post(
+        &srv.addr,
+        "/get_reward",
+        r#"{"query": [], "prompts": [], "labels": []}"#,
+    );
     assert_eq!((s, &v["rewards"]), (200, &json!([])));
-    let (s, v) = post(&srv.addr, "/v1/score", r#"{"samples": [{"id": 1, "completion": "9", "reference": "9"}]}"#);
+    let (s, v) = post(
+        &srv.addr,
+        "/v1/score",
+        r#"{"samples": [{"id": 1, "completion": "9", "reference": "9"}]}"#,
+    );
     assert_eq!(s, 200);
     assert_eq!(v["results"][0]["value"], 1.0);
-    let (s, v) = post(&srv.addr, "/classify", r#"{"model": "x", "input": "<think>a</think>b"}"#);
+    let (s, v) = post(
+        &srv.addr,
+        "/classify",
+        r#"{"model": "x", "input": "<think>a</think>b"}"#,
+    );
     assert_eq!(s, 200);
     assert_eq!(v["data"][0]["probs"], json!([0.5]));
     let (s, v) = post(&srv.addr, "/get_reward", "{not json");
-    assert_eq!((s, v["error"]["code"].as_str()), (400, Some("invalid_json")));
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("invalid_json"))
+    );
     let (s, _, b) = request(&srv.addr, "GET", "/health", "", &[]);
     assert_eq!((s, b.as_str()), (200, r#"{"status":"ok"}"#));
     let (s, h, b) = request(&srv.addr, "GET", "/metrics", "", &[]);
     assert_eq!(s, 200);
     assert!(h.to_ascii_lowercase().contains("text/plain"));
-    assert!(b.contains("rewardkit_samples_total{route=\"/get_reward\"} 2"), "{b}");
+    assert!(
+        b.contains("rewardkit_samples_total{route=\"/get_reward\"} 2"),
+        "{b}"
+    );
 }
 
 #[test]
@@ -43,14 +65,33 @@ fn token_and_limits_from_the_command_line() {
     let srv = start(
         dir.path(),
         SPEC,
-        &["--token", "t0ken", "--max-batch", "2", "--max-body-bytes", "200"],
+        &[
+            "--token",
+            "t0ken",
+            "--max-batch",
+            "2",
+            "--max-body-bytes",
+            "200",
+        ],
     );
     let (s, _, _) = request(&srv.addr, "POST", "/get_reward", r#"{"query": ["1"]}"#, &[]);
     assert_eq!(s, 401);
     let auth = [("Authorization", "Bearer t0ken")];
-    let (s, _, _) = request(&srv.addr, "POST", "/get_reward", r#"{"query": ["1"]}"#, &auth);
+    let (s, _, _) = request(
+        &srv.addr,
+        "POST",
+        "/get_reward",
+        r#"{"query": ["1"]}"#,
+        &auth,
+    );
     assert_eq!(s, 200);
-    let (s, _, b) = request(&srv.addr, "POST", "/get_reward", r#"{"query": ["1", "2", "3"]}"#, &auth);
+    let (s, _, b) = request(
+        &srv.addr,
+        "POST",
+        "/get_reward",
+        r#"{"query": ["1", "2", "3"]}"#,
+        &auth,
+    );
     assert_eq!(s, 413, "{b}");
     assert!(b.contains("batch_too_large"));
     let big = format!(r#"{{"query": ["{}"]}}"#, "x".repeat(300));
@@ -65,12 +106,18 @@ fn token_and_limits_from_the_command_line() {
 #[test]
 fn sigterm_drains_in_flight_requests_and_exits_0() {
     let dir = tempfile::tempdir().unwrap();
-    let mut srv = start(dir.path(), SPEC, &["--drain-timeout", "30", "--max-queue-samples", "100000"]);
+    let mut srv = start(
+        dir.path(),
+        SPEC,
+        &["--drain-timeout", "30", "--max-queue-samples", "100000"],
+    );
     // Large batches keep the server busy for a while.
     let query: Vec<String> = (0..4000)
         .map(|i| format!("<think>{}</think> {i}", "w 1 ".repeat(500)))
         .collect();
-    let body = json!({"query": query, "labels": (0..4000).map(|i| i.to_string()).collect::<Vec<_>>()}).to_string();
+    let body =
+        json!({"query": query, "labels": (0..4000).map(|i| i.to_string()).collect::<Vec<_>>()})
+            .to_string();
     let addr = srv.addr.clone();
     let clients: Vec<_> = (0..6)
         .map(|_| {
@@ -85,7 +132,10 @@ fn sigterm_drains_in_flight_requests_and_exits_0() {
     std::thread::sleep(Duration::from_millis(150));
     let pid = srv.child.id().to_string();
     let killed_at = Instant::now();
-    let ok = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
     assert!(ok.success());
     let mut after_kill = 0;
     for c in clients {
@@ -97,13 +147,19 @@ fn sigterm_drains_in_flight_requests_and_exits_0() {
         assert!(r.iter().all(|x| x.as_f64() == Some(1.5)));
     }
     // The drain was exercised: some answers came after SIGTERM.
-    assert!(after_kill > 0, "all requests finished before SIGTERM; make them heavier");
+    assert!(
+        after_kill > 0,
+        "all requests finished before SIGTERM; make them heavier"
+    );
     let start = Instant::now();
     let status = loop {
         if let Some(st) = srv.child.try_wait().unwrap() {
             break st;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "server did not exit after SIGTERM");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "server did not exit after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
@@ -117,7 +173,11 @@ fn sigterm_drains_in_flight_requests_and_exits_0() {
 fn bad_spec_exits_2_with_the_field_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");
-    std::fs::write(&path, "schema_version = 1\n[reward]\ntype = \"constant\"\nvalu = 1.0\n").unwrap();
+    std::fs::write(
+        &path,
+        "schema_version = 1\n[reward]\ntype = \"constant\"\nvalu = 1.0\n",
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rewardkit"))
         .args(["serve", "--spec"])
         .arg(&path)

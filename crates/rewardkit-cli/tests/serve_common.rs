@@ -21,9 +21,13 @@ terms = [
 "#;
 
 /// A running server; killed when dropped.
+#[derive(Debug)]
 pub struct Server {
+    /// The `rewardkit serve` process.
     pub child: Child,
+    /// `127.0.0.1:PORT`.
     pub addr: String,
+    /// Its stderr, line by line.
     pub stderr: std::sync::mpsc::Receiver<String>,
 }
 
@@ -60,9 +64,11 @@ pub fn start(dir: &Path, spec: &str, extra: &[&str]) -> Server {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let line = rx
-            .recv_timeout(left)
-            .expect("server did not print its address in 30 s");
+        let Ok(line) = rx.recv_timeout(left) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("server did not print its address in 30 s");
+        };
         if let Some(a) = line.strip_prefix("listening on http://") {
             return Server {
                 child,
@@ -74,7 +80,13 @@ pub fn start(dir: &Path, spec: &str, extra: &[&str]) -> Server {
 }
 
 /// One request on a fresh connection: (status, headers text, body).
-pub fn request(addr: &str, method: &str, path: &str, body: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+pub fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> (u16, String, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     let mut msg = format!(
@@ -98,7 +110,11 @@ pub fn request(addr: &str, method: &str, path: &str, body: &str, headers: &[(&st
     (status, head.to_string(), body.to_string())
 }
 
+/// POSTs JSON on a fresh connection: (status, body as JSON, or as a string if not JSON).
 pub fn post(addr: &str, path: &str, body: &str) -> (u16, serde_json::Value) {
     let (s, _, b) = request(addr, "POST", path, body, &[]);
-    (s, serde_json::from_str(&b).unwrap_or(serde_json::Value::String(b)))
+    (
+        s,
+        serde_json::from_str(&b).unwrap_or(serde_json::Value::String(b)),
+    )
 }

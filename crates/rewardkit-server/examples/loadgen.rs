@@ -90,7 +90,11 @@ fn sample(k: usize) -> (String, String, String, f64) {
         // correct integer, good format
         0 => (
             prompt,
-            format!("<think>n + 1 = {}</think> The answer is $\\boxed{{{}}}$.", n + 1, n + 1),
+            format!(
+                "<think>n + 1 = {}</think> The answer is $\\boxed{{{}}}$.",
+                n + 1,
+                n + 1
+            ),
             format!("{}", n + 1),
             1.5,
         ),
@@ -221,8 +225,7 @@ fn check(resp: &[u8], expected: &[f64]) -> bool {
         return false;
     };
     r.len() == expected.len()
-        && r
-            .iter()
+        && r.iter()
             .zip(expected)
             .all(|(x, e)| x.as_f64().is_some_and(|x| (x - e).abs() < 1e-9))
 }

@@ -278,9 +278,9 @@ mod tests {
         assert!(text.contains(
             "rewardkit_request_duration_seconds_bucket{route=\"/get_reward\",le=\"+Inf\"} 3"
         ));
-        assert!(text.contains(
-            "rewardkit_http_requests_total{route=\"/get_reward\",status=\"503\"} 1"
-        ));
+        assert!(
+            text.contains("rewardkit_http_requests_total{route=\"/get_reward\",status=\"503\"} 1")
+        );
         assert!(text.contains("rewardkit_http_requests_in_flight 0"));
     }
 }

@@ -111,9 +111,18 @@ fn remote_openrlhf_and_rewardkit_apis() {
     assert_eq!(out[1].value, Some(0.0));
     // 4 OpenRLHF requests (10 / 3) and 3 rewardkit requests (10 / 4).
     let m = peer.state.metrics().render();
-    assert!(m.contains("rewardkit_samples_total{route=\"/get_reward\"} 10"), "{m}");
-    assert!(m.contains("rewardkit_http_requests_total{route=\"/get_reward\",status=\"200\"} 4"), "{m}");
-    assert!(m.contains("rewardkit_http_requests_total{route=\"/v1/score\",status=\"200\"} 3"), "{m}");
+    assert!(
+        m.contains("rewardkit_samples_total{route=\"/get_reward\"} 10"),
+        "{m}"
+    );
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"/get_reward\",status=\"200\"} 4"),
+        "{m}"
+    );
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"/v1/score\",status=\"200\"} 3"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -121,7 +130,11 @@ fn remote_vllm_and_sglang_classify() {
     let peer = peer(ServerConfig::default());
     let s = samples();
     for path in ["/classify", "/v1/classify"] {
-        let api = if path == "/classify" { "vllm_classify" } else { "sglang_classify" };
+        let api = if path == "/classify" {
+            "vllm_classify"
+        } else {
+            "sglang_classify"
+        };
         let p = pipeline(&format!(
             "type = \"remote\"\nurl = \"{}{path}\"\napi = \"{api}\"\nmodel = \"m\"\nactivation = false\ninput = \"completion\"\nbatch_size = 8",
             peer.base
@@ -150,11 +163,17 @@ fn remote_auth_errors_are_per_sample_and_not_retried() {
     assert_eq!(out.len(), 10);
     for o in &out {
         assert_eq!(o.value, None);
-        assert!(o.info.error.as_deref().unwrap().contains("HTTP 401"), "{o:?}");
+        assert!(
+            o.info.error.as_deref().unwrap().contains("HTTP 401"),
+            "{o:?}"
+        );
     }
     let m = peer.state.metrics().render();
     // One request (a batch of 10 fits batch_size 32), not retried.
-    assert!(m.contains("rewardkit_http_requests_total{route=\"/classify\",status=\"401\"} 1"), "{m}");
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"/classify\",status=\"401\"} 1"),
+        "{m}"
+    );
 
     // With the token from the environment it works.
     std::env::set_var("REWARDKIT_TEST_REMOTE_TOKEN", "tok");

@@ -47,7 +47,12 @@ fn post(path: &str, body: impl Into<Body>) -> Request<Body> {
 
 fn assert_error(v: &Value, code: &str) {
     assert_eq!(v["error"]["code"], code, "{v}");
-    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{v}"
+    );
 }
 
 #[tokio::test]
@@ -76,7 +81,10 @@ async fn get_reward_empty_lists_and_missing_optional_lists() {
     let st = state_with(ServerConfig::default());
     let (s, _, v) = call(
         &st,
-        post("/get_reward", r#"{"query": [], "prompts": [], "labels": []}"#),
+        post(
+            "/get_reward",
+            r#"{"query": [], "prompts": [], "labels": []}"#,
+        ),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -92,16 +100,61 @@ async fn get_reward_empty_lists_and_missing_optional_lists() {
 async fn client_faults_are_4xx_json() {
     let st = state_with(ServerConfig::default());
     let cases: Vec<(&str, &str, StatusCode, &str)> = vec![
-        ("/get_reward", "{\"query\": [", StatusCode::BAD_REQUEST, "invalid_json"),
+        (
+            "/get_reward",
+            "{\"query\": [",
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+        ),
         ("/get_reward", "", StatusCode::BAD_REQUEST, "invalid_json"),
-        ("/get_reward", "[1,2]", StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/get_reward", r#"{"query": [1]}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/get_reward", r#"{"query": ["a"], "extra": 1}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/get_reward", r#"{"query": ["a", "b"], "prompts": ["a"]}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/get_reward", r#"{"query": ["a"], "labels": []}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/v1/score", r#"{"samples": [{"completion": "x", "bogus": 1}]}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/classify", r#"{"input": [[1, 2, 3]]}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
-        ("/classify", r#"{"input": "x", "temperature": 1}"#, StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
+        (
+            "/get_reward",
+            "[1,2]",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/get_reward",
+            r#"{"query": [1]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/get_reward",
+            r#"{"query": ["a"], "extra": 1}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/get_reward",
+            r#"{"query": ["a", "b"], "prompts": ["a"]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/get_reward",
+            r#"{"query": ["a"], "labels": []}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/v1/score",
+            r#"{"samples": [{"completion": "x", "bogus": 1}]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/classify",
+            r#"{"input": [[1, 2, 3]]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
+        (
+            "/classify",
+            r#"{"input": "x", "temperature": 1}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+        ),
         ("/nope", "{}", StatusCode::NOT_FOUND, "not_found"),
     ];
     for (path, body, status, code) in cases {
@@ -110,12 +163,19 @@ async fn client_faults_are_4xx_json() {
         assert_error(&v, code);
         assert!(h.contains_key("x-request-id"));
     }
-    let (s, _, v) = call(&st, Request::get("/get_reward").body(Body::empty()).unwrap()).await;
+    let (s, _, v) = call(
+        &st,
+        Request::get("/get_reward").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
     assert_error(&v, "method_not_allowed");
     // The message names the field.
     let (_, _, v) = call(&st, post("/get_reward", r#"{"query": ["a", 3]}"#)).await;
-    assert!(v["error"]["message"].as_str().unwrap().contains("query[1]"), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("query[1]"),
+        "{v}"
+    );
 }
 
 #[tokio::test]
@@ -180,7 +240,8 @@ async fn bearer_token_guards_all_but_health() {
     assert_eq!(h[header::WWW_AUTHENTICATE], "Bearer");
     for bad in ["Bearer s3cre", "Bearer s3cret2", "Basic s3cret", "s3cret"] {
         let mut r = post("/get_reward", body);
-        r.headers_mut().insert(header::AUTHORIZATION, bad.parse().unwrap());
+        r.headers_mut()
+            .insert(header::AUTHORIZATION, bad.parse().unwrap());
         assert_eq!(call(&st, r).await.0, StatusCode::UNAUTHORIZED, "{bad}");
     }
     let mut r = post("/get_reward", body);
@@ -237,7 +298,10 @@ fn slow_state(config: ServerConfig, timeout_ms: u64) -> AppState {
         timeout_value: -1.0,
         ..Settings::default()
     };
-    AppState::new(Arc::new(Pipeline::new(Box::new(Leaf(Slow)), settings)), config)
+    AppState::new(
+        Arc::new(Pipeline::new(Box::new(Leaf(Slow)), settings)),
+        config,
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -252,7 +316,9 @@ async fn overload_answers_503_with_retry_after() {
     );
     let busy = {
         let st = st.clone();
-        tokio::spawn(async move { call(&st, post("/get_reward", r#"{"query": ["400", "400"]}"#)).await })
+        tokio::spawn(
+            async move { call(&st, post("/get_reward", r#"{"query": ["400", "400"]}"#)).await },
+        )
     };
     tokio::time::sleep(Duration::from_millis(100)).await;
     let (s, h, v) = call(&st, post("/get_reward", r#"{"query": ["0"]}"#)).await;
@@ -289,9 +355,18 @@ async fn slow_and_panicking_samples_do_not_sink_the_batch() {
     let m = m.as_str().unwrap().to_string();
     assert!(m.contains("rewardkit_sample_timeouts_total 1"), "{m}");
     assert!(m.contains("rewardkit_sample_errors_total 1"), "{m}");
-    assert!(m.contains("rewardkit_samples_total{route=\"/get_reward\"} 4"), "{m}");
-    assert!(m.contains("rewardkit_http_requests_total{route=\"/get_reward\",status=\"200\"} 1"), "{m}");
-    assert!(m.contains("rewardkit_request_duration_seconds_count{route=\"/get_reward\"} 1"), "{m}");
+    assert!(
+        m.contains("rewardkit_samples_total{route=\"/get_reward\"} 4"),
+        "{m}"
+    );
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"/get_reward\",status=\"200\"} 1"),
+        "{m}"
+    );
+    assert!(
+        m.contains("rewardkit_request_duration_seconds_count{route=\"/get_reward\"} 1"),
+        "{m}"
+    );
 }
 
 #[tokio::test]
@@ -307,7 +382,8 @@ async fn health_reports_draining() {
 async fn request_id_is_echoed() {
     let st = state_with(ServerConfig::default());
     let mut r = Request::get("/health").body(Body::empty()).unwrap();
-    r.headers_mut().insert("x-request-id", "abc-123".parse().unwrap());
+    r.headers_mut()
+        .insert("x-request-id", "abc-123".parse().unwrap());
     let (_, h, _) = call(&st, r).await;
     assert_eq!(h["x-request-id"], "abc-123");
 }

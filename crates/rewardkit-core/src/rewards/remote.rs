@@ -286,14 +286,23 @@ mod client {
                     let query: Vec<String> = samples
                         .iter()
                         .map(|s| {
-                            let mut t = s.prompt.as_ref().map(|p| p.text().into_owned()).unwrap_or_default();
+                            let mut t = s
+                                .prompt
+                                .as_ref()
+                                .map(|p| p.text().into_owned())
+                                .unwrap_or_default();
                             t.push_str(&s.completion);
                             t
                         })
                         .collect();
                     let prompts: Vec<String> = samples
                         .iter()
-                        .map(|s| s.prompt.as_ref().map(|p| p.text().into_owned()).unwrap_or_default())
+                        .map(|s| {
+                            s.prompt
+                                .as_ref()
+                                .map(|p| p.text().into_owned())
+                                .unwrap_or_default()
+                        })
                         .collect();
                     let labels: Vec<Value> = samples
                         .iter()
@@ -429,7 +438,9 @@ mod client {
                             number(last_number(item.get("data")).as_ref(), "data[i].data")
                         } else {
                             number(
-                                item.get("probs").and_then(Value::as_array).and_then(|p| p.last()),
+                                item.get("probs")
+                                    .and_then(Value::as_array)
+                                    .and_then(|p| p.last()),
                                 "data[i].probs[-1]",
                             )
                         };
@@ -638,7 +649,12 @@ mod client {
             let (url, _) = fake_server(vec![(200, OK2)], 10);
             let samples = vec![Sample::new("a")];
             let outs = node(&url).eval(&Batch::new(&samples, &settings));
-            assert!(outs[0].info.error.as_deref().unwrap().contains("2 `data` entries for 1"));
+            assert!(outs[0]
+                .info
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("2 `data` entries for 1"));
         }
 
         #[test]
@@ -652,12 +668,17 @@ mod client {
             n.spec.batch_size = 1;
             let outs = n.eval(&Batch::new(&samples, &settings));
             assert_eq!(outs.len(), 3);
-            assert!(outs.iter().all(|o| o.info.error.is_some() && o.value.is_none()));
+            assert!(outs
+                .iter()
+                .all(|o| o.info.error.is_some() && o.value.is_none()));
         }
 
         #[test]
         fn last_number_walks_nested_arrays() {
-            assert_eq!(last_number(Some(&json!([[0.1], [0.2, 0.3]]))), Some(json!(0.3)));
+            assert_eq!(
+                last_number(Some(&json!([[0.1], [0.2, 0.3]]))),
+                Some(json!(0.3))
+            );
             assert_eq!(last_number(Some(&json!(2.0))), Some(json!(2.0)));
             assert_eq!(last_number(Some(&json!([]))), None);
         }
