@@ -684,3 +684,20 @@ mod client {
         }
     }
 }
+
+#[cfg(all(test, not(feature = "remote")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_the_feature_build_says_how_to_get_it() {
+        let r = Remote::new("http://127.0.0.1:1/classify", RemoteApi::VllmClassify);
+        match r.build("reward") {
+            Err(Error::Unsupported(m)) => assert!(m.contains("--features remote"), "{m}"),
+            other => panic!("unexpected {other:?}"),
+        }
+        // Parameters are still checked first.
+        let bad = Remote::new("ftp://x", RemoteApi::VllmClassify);
+        assert!(matches!(bad.build("reward"), Err(Error::Spec { .. })));
+    }
+}
