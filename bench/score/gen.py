@@ -65,8 +65,8 @@ def main():
         q, ans, steps = problem(rng)
         gid = f"q{i // args.group}"
         for _ in range(min(args.group, args.n - i)):
-            text, _correct = completion(rng, ans, steps)
-            out.write(json.dumps({"id": i, "group": gid, "prompt": q, "completion": text, "answer": str(ans)}) + "\n")
+            text, correct = completion(rng, ans, steps)
+            out.write(json.dumps({"id": i, "group": gid, "prompt": q, "completion": text, "answer": str(ans), "is_correct": correct}) + "\n")
             i += 1
 
 

@@ -30,12 +30,14 @@ pub enum OnError {
 
 /// Arguments of `rewardkit score`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Input rows are JSON objects (HF style): prompt (or question/problem/query), \
+#[command(
+    after_help = "Input rows are JSON objects (HF style): prompt (or question/problem/query), \
 completion (or response/output, or chat `messages`), reference (or answer/solution/ground_truth), \
 group, id, scores, steps; other columns are kept as metadata. Map other names with --field.\n\n\
 Without --output only the summary is printed (stdout). With --output FILE the results go to FILE \
 (written to a temporary file and renamed at the end) and the summary to stdout. With --output - \
-the results go to stdout and the summary to stderr.")]
+the results go to stdout and the summary to stderr."
+)]
 pub struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE")]
@@ -86,12 +88,18 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
     let pipeline = spec.build()?;
     let mut fields = FieldMap::default();
     for f in &args.fields {
-        fields.set(f).map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
+        fields
+            .set(f)
+            .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
 
-    let (reader, size, source): (Box<dyn BufRead>, Option<u64>, String) =
+    let (reader, size, source): (Box<dyn BufRead + Send>, Option<u64>, String) =
         if args.input.as_os_str() == "-" {
-            (Box::new(BufReader::new(std::io::stdin())), None, "<stdin>".into())
+            (
+                Box::new(BufReader::new(std::io::stdin())),
+                None,
+                "<stdin>".into(),
+            )
         } else {
             let f = std::fs::File::open(&args.input)
                 .with_context(|| format!("cannot open input {}", args.input.display()))?;
@@ -103,39 +111,60 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
             )
         };
 
-    let progress = progress_bar(size, quiet || args.no_progress || args.input.as_os_str() == "-");
+    let progress = progress_bar(
+        size,
+        quiet || args.no_progress || args.input.as_os_str() == "-",
+    );
     let mut sink = Sink::open(args.output.as_deref())?;
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut chunker = Chunker::new(pipeline.scope(), args.chunk_size, source.clone());
-    let mut lines = LineReader::new(reader);
     let mut index: u64 = 0;
 
-    loop {
-        let raw = lines.read_chunk(args.chunk_size)?;
-        let done = raw.is_empty();
-        progress.inc(raw.iter().map(|(_, l)| l.len() as u64 + 1).sum());
-        let rows: Vec<Row> = raw
-            .into_par_iter()
-            .with_min_len(64)
-            .map(|(line, text)| Row {
-                line,
-                sample: fields.sample_from_json(&text),
-            })
-            .collect();
-        if args.on_error == OnError::Fail {
-            if let Some(bad) = rows.iter().find_map(|r| r.sample.as_ref().err().map(|e| (r.line, e))) {
-                bail!("{source}:{}: {}", bad.0, bad.1);
+    // A reader thread keeps the next chunks of lines ready while the workers score.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<(u64, String)>>>(2);
+    let chunk_size = args.chunk_size;
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            let mut lines = LineReader::new(reader);
+            loop {
+                let chunk = lines.read_chunk(chunk_size);
+                let last = !matches!(&chunk, Ok(c) if !c.is_empty());
+                if tx.send(chunk).is_err() || last {
+                    break;
+                }
+            }
+        });
+        for raw in rx.iter() {
+            let raw = raw?;
+            let done = raw.is_empty();
+            progress.inc(raw.iter().map(|(_, l)| l.len() as u64).sum());
+            let rows: Vec<Row> = raw
+                .into_par_iter()
+                .with_min_len(64)
+                .map(|(line, text)| Row {
+                    line,
+                    sample: fields.sample_from_json(&text),
+                })
+                .collect();
+            if args.on_error == OnError::Fail {
+                if let Some(bad) = rows
+                    .iter()
+                    .find_map(|r| r.sample.as_ref().err().map(|e| (r.line, e)))
+                {
+                    bail!("{source}:{}: {}", bad.0, bad.1);
+                }
+            }
+            for batch in chunker.push(rows, done)? {
+                let (samples, outs) = score_rows(&pipeline, batch);
+                index = sink.write(index, &samples, &outs, &mut summary)?;
+            }
+            if done {
+                break;
             }
         }
-        for batch in chunker.push(rows, done)? {
-            let (samples, outs) = score_rows(&pipeline, batch);
-            index = sink.write(index, &samples, &outs, &mut summary)?;
-        }
-        if done {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     let to_stdout = sink.is_stdout();
     sink.finish()?;
@@ -202,12 +231,12 @@ fn score_rows(
 
 /// Reads numbered lines, skipping blank ones.
 struct LineReader {
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: u64,
 }
 
 impl LineReader {
-    fn new(reader: Box<dyn BufRead>) -> Self {
+    fn new(reader: Box<dyn BufRead + Send>) -> Self {
         LineReader { reader, line: 0 }
     }
 

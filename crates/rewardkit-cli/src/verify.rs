@@ -7,10 +7,12 @@ use std::process::ExitCode;
 
 /// Arguments of `rewardkit verify`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit codes: 0 equal; 1 not equal (or no answer in PRED); 2 error \
+#[command(
+    after_help = "Exit codes: 0 equal; 1 not equal (or no answer in PRED); 2 error \
 (no answer in GOLD, budget exceeded, bad options).\n\nExamples:\n  \
 rewardkit verify '\\frac{1}{2}' 'so the answer is $\\boxed{0.5}$' --explain\n  \
-rewardkit verify --options '{\"accept_unreduced_fractions\": false}' '\\frac12' '\\frac{2}{4}'")]
+rewardkit verify --options '{\"accept_unreduced_fractions\": false}' '\\frac12' '\\frac{2}{4}'"
+)]
 pub struct VerifyArgs {
     /// The reference answer (boxed or plain).
     pub gold: String,

@@ -26,7 +26,13 @@ terms = [
 
 fn rows(n: usize) -> String {
     (0..n)
-        .map(|i| format!("{{\"id\": \"s{i}\", \"prompt\": \"p{}\", \"completion\": \"c\", \"rm\": {}}}\n", i / 4, i % 4))
+        .map(|i| {
+            format!(
+                "{{\"id\": \"s{i}\", \"prompt\": \"p{}\", \"completion\": \"c\", \"rm\": {}}}\n",
+                i / 4,
+                i % 4
+            )
+        })
         .collect()
 }
 
@@ -48,7 +54,10 @@ fn scores_in_order_one_row_per_input() {
         .success()
         .stdout(predicate::str::contains("samples      10"));
     let text = std::fs::read_to_string(&out).unwrap();
-    let got: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let got: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(got.len(), 10);
     for (i, row) in got.iter().enumerate() {
         assert_eq!(row["index"], i as u64);
@@ -105,7 +114,11 @@ fn malformed_line_names_the_line_and_leaves_no_file() {
 fn on_error_skip_keeps_an_error_row() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "p.toml", SPEC);
-    let input = write(dir.path(), "in.jsonl", "{\"completion\": \"a\", \"rm\": 1}\n\n[1,2]\n{\"completion\": \"b\", \"rm\": 2}\n");
+    let input = write(
+        dir.path(),
+        "in.jsonl",
+        "{\"completion\": \"a\", \"rm\": 1}\n\n[1,2]\n{\"completion\": \"b\", \"rm\": 2}\n",
+    );
     let out = rewardkit()
         .args(["score", "--on-error", "skip", "--output", "-", "--spec"])
         .arg(&spec)
@@ -115,8 +128,15 @@ fn on_error_skip_keeps_an_error_row() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let got: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(got.len(), 3, "blank lines are not inputs; the bad row is kept");
+    let got: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        got.len(),
+        3,
+        "blank lines are not inputs; the bad row is kept"
+    );
     assert_eq!(got[0]["reward"], 2.5);
     assert!(got[1]["reward"].is_null());
     assert!(got[1]["info"]["error"].as_str().unwrap().contains("line 3"));
@@ -154,7 +174,9 @@ fn missing_input_file_is_an_error() {
         .args(["--input", "/nonexistent/in.jsonl"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot open input /nonexistent/in.jsonl"));
+        .stderr(predicate::str::contains(
+            "cannot open input /nonexistent/in.jsonl",
+        ));
 }
 
 #[test]
@@ -171,7 +193,12 @@ fn schema_is_json_with_every_type() {
 #[test]
 fn verify_exit_codes_and_explain() {
     rewardkit()
-        .args(["verify", "\\frac{1}{2}", "so the answer is $\\boxed{0.5}$", "--explain"])
+        .args([
+            "verify",
+            "\\frac{1}{2}",
+            "so the answer is $\\boxed{0.5}$",
+            "--explain",
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("verdict: equal"));
@@ -185,7 +212,10 @@ fn verify_exit_codes_and_explain() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bogus"));
-    let out = rewardkit().args(["verify", "--json", "3", "\\boxed{3}"]).output().unwrap();
+    let out = rewardkit()
+        .args(["verify", "--json", "3", "\\boxed{3}"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "equal");
 }

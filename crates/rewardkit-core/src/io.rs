@@ -21,8 +21,8 @@
 //! let map = FieldMap::default();
 //! let s = map.sample_from_json(r#"{"question": "2+2?", "response": "4", "answer": 4, "rm": 0.5}"#).unwrap();
 //! assert_eq!(s.completion, "4");
-//! assert_eq!(s.reference.unwrap().texts(), vec!["4"]);
 //! assert_eq!(s.number("rm"), Some(0.5));
+//! assert_eq!(s.reference.unwrap().texts(), vec!["4"]);
 //! ```
 
 use crate::{Message, Prompt, Reference, RewardOutput, Sample, Step};
@@ -148,9 +148,7 @@ impl FieldMap {
                             }
                         }
                         None => {
-                            return Err(format!(
-                                "column `{col}`: no assistant message to score"
-                            ))
+                            return Err(format!("column `{col}`: no assistant message to score"))
                         }
                     }
                 } else {
@@ -177,7 +175,9 @@ impl FieldMap {
         if let Some(v) = row.remove("steps") {
             if !v.is_null() {
                 let steps: Vec<Step> = serde_json::from_value(v).map_err(|e| {
-                    format!("column `steps`: expected a list of numbers, texts or {{text, score}}: {e}")
+                    format!(
+                        "column `steps`: expected a list of numbers, texts or {{text, score}}: {e}"
+                    )
                 })?;
                 s.steps = Some(steps);
             }
@@ -294,12 +294,20 @@ mod tests {
     fn verl_ground_truth_and_mapping_option() {
         let mut m = FieldMap::default();
         let s = m
-            .sample_from_json(r#"{"response": "r", "reward_model": {"style": "rule", "ground_truth": "42"}}"#)
+            .sample_from_json(
+                r#"{"response": "r", "reward_model": {"style": "rule", "ground_truth": "42"}}"#,
+            )
             .unwrap();
         assert_eq!(s.reference.unwrap().texts(), vec!["42"]);
         m.set("completion=text").unwrap();
-        assert!(m.sample_from_json(r#"{"response": "r"}"#).unwrap_err().contains("no completion"));
-        assert_eq!(m.sample_from_json(r#"{"text": "t"}"#).unwrap().completion, "t");
+        assert!(m
+            .sample_from_json(r#"{"response": "r"}"#)
+            .unwrap_err()
+            .contains("no completion"));
+        assert_eq!(
+            m.sample_from_json(r#"{"text": "t"}"#).unwrap().completion,
+            "t"
+        );
         assert!(m.set("bogus=x").is_err());
         assert!(m.set("noequals").is_err());
     }
@@ -307,8 +315,14 @@ mod tests {
     #[test]
     fn bad_rows_say_what_was_expected() {
         let m = FieldMap::default();
-        assert!(m.sample_from_json("[1]").unwrap_err().contains("JSON object"));
-        assert!(m.sample_from_json("{").unwrap_err().contains("invalid JSON"));
+        assert!(m
+            .sample_from_json("[1]")
+            .unwrap_err()
+            .contains("JSON object"));
+        assert!(m
+            .sample_from_json("{")
+            .unwrap_err()
+            .contains("invalid JSON"));
         assert!(m
             .sample_from_json(r#"{"completion": 3}"#)
             .unwrap_err()

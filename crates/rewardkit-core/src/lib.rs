@@ -27,9 +27,9 @@
 //! panic the caller (a panicking reward function becomes an error row).
 
 pub mod combine;
-pub mod io;
 mod deadline;
 mod error;
+pub mod io;
 pub mod node;
 mod output;
 mod pipeline;

@@ -232,6 +232,8 @@ node_specs! {
     Constant(crate::rewards::basic::Constant) = "constant",
     /// A precomputed score read from the sample.
     Field(crate::rewards::basic::Field) = "field",
+    /// Math answer equivalence (`rewardkit-math`).
+    Math(crate::rewards::math::Math) = "math",
     /// Normalised string equality with a reference (SQuAD-style normalisation optional).
     ExactMatch(crate::rewards::exact_match::ExactMatch) = "exact_match",
     /// GSM8K-style numeric answer match, exact decimal comparison (verl gsm8k.py).

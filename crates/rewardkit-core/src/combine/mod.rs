@@ -145,28 +145,86 @@ impl Terms {
             .map(|i| {
                 let mut out = RewardOutput::default();
                 for (t, col) in cols.iter_mut().enumerate() {
-                    let o = col.next().unwrap_or_default();
-                    values[t] = o.value;
-                    let name = &self.names[t];
-                    for (k, v) in o.components {
-                        out.components.insert(format!("{name}/{k}"), v);
-                    }
-                    out.components.insert(name.clone(), o.value);
-                    if o.info.timeout {
-                        out.info.timeout = true;
-                    }
-                    if let Some(e) = o.info.error {
-                        out.info.error = Some(format!("{name}: {e}"));
-                    }
-                    if out.info.extracted.is_none() {
-                        out.info.extracted = o.info.extracted;
-                    }
+                    self.merge_term(t, col.next().unwrap_or_default(), &mut out, &mut values);
                 }
                 out.value = f(i, &values);
                 if out.value.is_none() && out.info.reason.is_none() {
                     out.info.reason = Some("every term abstained".into());
                 }
                 out
+            })
+            .collect()
+    }
+
+    /// Folds one term's output into the combined output of a sample.
+    fn merge_term(
+        &self,
+        t: usize,
+        o: RewardOutput,
+        out: &mut RewardOutput,
+        values: &mut [Option<f64>],
+    ) {
+        values[t] = o.value;
+        let name = &self.names[t];
+        for (k, v) in o.components {
+            out.components.insert(format!("{name}/{k}"), v);
+        }
+        out.components.insert(name.clone(), o.value);
+        if o.info.timeout {
+            out.info.timeout = true;
+        }
+        if let Some(e) = o.info.error {
+            out.info.error = Some(format!("{name}: {e}"));
+        }
+        if out.info.extracted.is_none() {
+            out.info.extracted = o.info.extracted;
+        }
+    }
+
+    /// Like [`Terms::assemble`] for a stateless `f`, with chunks of samples assembled in
+    /// parallel.
+    pub fn assemble_par(
+        &self,
+        mut per_term: Vec<Vec<RewardOutput>>,
+        n: usize,
+        f: impl Fn(usize, &[Option<f64>]) -> Option<f64> + Sync,
+    ) -> Vec<RewardOutput> {
+        use rayon::prelude::*;
+        const CHUNK: usize = 512;
+        for col in &mut per_term {
+            col.resize_with(n, RewardOutput::default);
+        }
+        // Chunk-major view of the columns, so chunks of samples are assembled in parallel.
+        let mut chunks: Vec<Vec<&mut [RewardOutput]>> = Vec::new();
+        for col in per_term.iter_mut() {
+            for (ci, part) in col.chunks_mut(CHUNK).enumerate() {
+                if chunks.len() <= ci {
+                    chunks.push(Vec::with_capacity(self.names.len()));
+                }
+                chunks[ci].push(part);
+            }
+        }
+        chunks
+            .into_par_iter()
+            .enumerate()
+            .flat_map_iter(|(ci, mut cols)| {
+                let len = cols.first().map_or(0, |c| c.len());
+                let mut values = vec![None; cols.len()];
+                let f = &f;
+                (0..len)
+                    .map(|j| {
+                        let mut out = RewardOutput::default();
+                        for (t, col) in cols.iter_mut().enumerate() {
+                            let o = std::mem::take(&mut col[j]);
+                            self.merge_term(t, o, &mut out, &mut values);
+                        }
+                        out.value = f(ci * CHUNK + j, &values);
+                        if out.value.is_none() && out.info.reason.is_none() {
+                            out.info.reason = Some("every term abstained".into());
+                        }
+                        out
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect()
     }
@@ -188,7 +246,7 @@ impl Node for WeightedSumNode {
         let per = self.0.eval(batch);
         let w = &self.0.weights;
         self.0
-            .assemble(per, batch.len(), |_, v| weighted_nansum(v, w))
+            .assemble_par(per, batch.len(), |_, v| weighted_nansum(v, w))
     }
     fn scope(&self) -> Scope {
         self.0.scope()

@@ -303,7 +303,7 @@ struct ReduceNode {
 impl Node for ReduceNode {
     fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
         let per = self.terms.eval(batch);
-        let mut outs = self.terms.assemble(per, batch.len(), |_, v| {
+        let mut outs = self.terms.assemble_par(per, batch.len(), |_, v| {
             let it = finite(v);
             match self.op {
                 Reduction::Product => it.reduce(|a, b| a * b),

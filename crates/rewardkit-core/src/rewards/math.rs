@@ -68,7 +68,12 @@ impl RewardFn for Math {
         }
         let mut last = None;
         for gold in golds {
-            let v = rewardkit_math::verify_until(gold, &s.completion, &self.options, deadline.instant());
+            let v = rewardkit_math::verify_until(
+                gold,
+                &s.completion,
+                &self.options,
+                deadline.instant(),
+            );
             if v.outcome == Outcome::Equal {
                 last = Some(v);
                 break;
@@ -144,13 +149,20 @@ mod tests {
         if let Some(r) = reference {
             s = s.with_reference(r);
         }
-        let m = Math { options: Options::default(), correct: 1.0, incorrect: 0.0 };
+        let m = Math {
+            options: Options::default(),
+            correct: 1.0,
+            incorrect: 0.0,
+        };
         m.score(&s, Deadline::NONE)
     }
 
     #[test]
     fn verdicts_map_to_values() {
-        let eq = score("<think>hmm</think> so $\\boxed{\\sqrt{12}}$", Some("2\\sqrt{3}"));
+        let eq = score(
+            "<think>hmm</think> so $\\boxed{\\sqrt{12}}$",
+            Some("2\\sqrt{3}"),
+        );
         assert_eq!(eq.value, Some(1.0));
         assert_eq!(eq.info.verdict.as_deref(), Some("equal"));
         let ne = score("\\boxed{\\frac{1}{2006!}}", Some("\\frac{1}{2004!}"));
@@ -164,15 +176,26 @@ mod tests {
     fn any_listed_reference_may_match() {
         let mut s = Sample::new("\\boxed{3}");
         s.reference = Some(crate::Reference::List(vec!["2".into(), "3".into()]));
-        let m = Math { options: Options::default(), correct: 1.0, incorrect: 0.0 };
+        let m = Math {
+            options: Options::default(),
+            correct: 1.0,
+            incorrect: 0.0,
+        };
         assert_eq!(m.score(&s, Deadline::NONE).value, Some(1.0));
     }
 
     #[test]
     fn expired_deadline_is_a_timeout() {
-        let m = Math { options: Options::default(), correct: 1.0, incorrect: 0.0 };
+        let m = Math {
+            options: Options::default(),
+            correct: 1.0,
+            incorrect: 0.0,
+        };
         let d = Deadline::after(std::time::Duration::ZERO);
-        let out = m.score(&Sample::new("\\boxed{x^2+2x+1}").with_reference("(x+1)^2"), d);
+        let out = m.score(
+            &Sample::new("\\boxed{x^2+2x+1}").with_reference("(x+1)^2"),
+            d,
+        );
         // Either the verifier finished before its first deadline check, or it timed out.
         assert!(out.info.timeout || out.value == Some(1.0));
     }

@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | `constant` | a fixed value | [`basic`] |
 //! | `field` | a precomputed score read from the sample | [`basic`] |
+//! | `math` | math answer equivalence (exact, bounded; `rewardkit-math`) | [`math`] |
 //! | `exact_match` | normalised string equality with a reference | [`exact_match`] |
 //! | `number_match` | GSM8K-style numeric answer match (exact decimals) | [`number_match`] |
 //! | `regex` | whether the completion matches a pattern | [`pattern`] |
@@ -22,6 +23,7 @@ pub mod exact_match;
 pub mod extract;
 pub mod format;
 pub mod length;
+pub mod math;
 pub mod number_match;
 pub mod pattern;
 pub mod repetition;
