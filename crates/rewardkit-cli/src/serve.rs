@@ -47,6 +47,12 @@ pub struct ServeArgs {
     /// Samples admitted at once (queued or being scored); beyond it requests get 503 with Retry-After.
     #[arg(long, default_value_t = 16384)]
     pub max_queue_samples: usize,
+    /// Connections open at once; more are closed at accept.
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Seconds a connection has to send its request headers (also the idle keep-alive limit).
+    #[arg(long, default_value_t = 30.0)]
+    pub header_timeout: f64,
     /// Seconds to wait for in-flight requests after SIGTERM/SIGINT.
     #[arg(long, default_value_t = 30.0)]
     pub drain_timeout: f64,
@@ -77,8 +83,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if !(args.drain_timeout.is_finite() && args.drain_timeout >= 0.0) {
         anyhow::bail!("--drain-timeout must be a non-negative number of seconds");
     }
-    if args.max_batch == 0 || args.max_queue_samples == 0 {
-        anyhow::bail!("--max-batch and --max-queue-samples must be at least 1");
+    if !(args.header_timeout.is_finite() && args.header_timeout > 0.0) {
+        anyhow::bail!("--header-timeout must be a positive number of seconds");
+    }
+    if args.max_batch == 0 || args.max_queue_samples == 0 || args.max_connections == 0 {
+        anyhow::bail!("--max-batch, --max-queue-samples and --max-connections must be at least 1");
     }
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -94,6 +103,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         token: args.token.filter(|t| !t.is_empty()),
         drain_timeout: Duration::from_secs_f64(args.drain_timeout),
         model_name: args.model_name,
+        max_connections: args.max_connections,
+        header_read_timeout: Duration::from_secs_f64(args.header_timeout),
         missing_value: args.missing_value,
         ..ServerConfig::default()
     };

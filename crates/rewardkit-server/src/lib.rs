@@ -79,6 +79,11 @@ pub struct ServerConfig {
     pub retry_after_secs: u64,
     /// Model name reported by `/classify` when the request names none.
     pub model_name: String,
+    /// Connections open at once; more are closed at accept. Default 4096.
+    pub max_connections: usize,
+    /// Time a connection has to send a request's headers (also the idle keep-alive
+    /// limit). Default 30 s.
+    pub header_read_timeout: Duration,
     /// Number sent for a sample without a value (abstention, error, non-finite) on the
     /// OpenRLHF and vLLM routes. Default 0.0.
     pub missing_value: f64,
@@ -94,6 +99,8 @@ impl Default for ServerConfig {
             drain_timeout: Duration::from_secs(30),
             retry_after_secs: 1,
             model_name: "rewardkit".into(),
+            max_connections: 4096,
+            header_read_timeout: Duration::from_secs(30),
             missing_value: 0.0,
         }
     }
@@ -252,6 +259,13 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves `state` on `listener` until `shutdown` resolves, then stops accepting, lets
 /// in-flight requests finish for at most [`ServerConfig::drain_timeout`], and returns.
+///
+/// HTTP/1.1 with keep-alive. A connection must send its request headers within
+/// [`ServerConfig::header_read_timeout`] (idle keep-alive connections are closed after it, and
+/// slow-header clients cannot hold sockets forever); at most
+/// [`ServerConfig::max_connections`] connections are open at once (more are closed at
+/// accept). An accept error (e.g. out of file descriptors) pauses accepting briefly instead of
+/// ending the server.
 pub async fn serve<F>(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -260,35 +274,58 @@ pub async fn serve<F>(
 where
     F: Future<Output = ()> + Send + 'static,
 {
+    use hyper_util::rt::{TokioIo, TokioTimer};
     let app = router(state.clone());
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let st = state.clone();
-    let signal = async move {
-        shutdown.await;
-        st.set_draining();
-        tracing::info!("shutting down: no new connections; draining in-flight requests");
-        let _ = tx.send(());
-    };
-    let server = axum::serve(listener, app).with_graceful_shutdown(signal);
-    let drain = state.config().drain_timeout;
-    let result = tokio::select! {
-        r = server => r,
-        () = async move {
-            if rx.await.is_ok() {
-                tokio::time::sleep(drain).await;
-            } else {
-                std::future::pending::<()>().await;
-            }
-        } => {
+    let cfg = state.config().clone();
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let conns = Arc::new(Semaphore::new(
+        cfg.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+    ));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(cfg.header_read_timeout)
+        .keep_alive(true);
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, _peer) = tokio::select! {
+            () = &mut shutdown => break,
+            r = listener.accept() => match r {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed; pausing 50 ms");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Ok(permit) = conns.clone().try_acquire_owned() else {
+            state.metrics().connection_rejected();
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let svc = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), svc));
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    state.set_draining();
+    tracing::info!("shutting down: no new connections; draining in-flight requests");
+    let drain = cfg.drain_timeout;
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(drain) => {
             tracing::warn!(?drain, "drain timeout reached; exiting with requests still in flight");
-            Ok(())
         }
-    };
+    }
     let m = state.metrics();
     tracing::info!(
         requests_started = m.requests_started(),
         requests_finished = m.requests_finished(),
         "server stopped"
     );
-    result
+    Ok(())
 }

@@ -4,7 +4,7 @@
 //! mutex (a handful of keys). Exported families, all prefixed `rewardkit_`:
 //! `http_requests_total{route,status}`, `samples_total{route}`,
 //! `request_duration_seconds{route}` (histogram), `sample_timeouts_total`,
-//! `sample_errors_total`, `sample_abstentions_total`, `overload_rejections_total`,
+//! `sample_errors_total`, `sample_abstentions_total`, `overload_rejections_total`, `connections_rejected_total`,
 //! `queue_depth_samples`, `scoring_in_flight`, `http_requests_in_flight`.
 
 use rewardkit_core::RewardOutput;
@@ -63,6 +63,7 @@ pub struct Metrics {
     errors: AtomicU64,
     abstentions: AtomicU64,
     overloads: AtomicU64,
+    conn_rejected: AtomicU64,
 }
 
 impl Metrics {
@@ -94,6 +95,10 @@ impl Metrics {
     /// Samples received on a route.
     pub(crate) fn add_samples(&self, route: usize, n: usize) {
         self.samples[route].fetch_add(n as u64, Relaxed);
+    }
+
+    pub(crate) fn connection_rejected(&self) {
+        self.conn_rejected.fetch_add(1, Relaxed);
     }
 
     pub(crate) fn overloaded(&self) {
@@ -229,6 +234,12 @@ impl Metrics {
             "overload_rejections_total",
             "Requests answered 503 because the queue was full.",
             self.overloads.load(Relaxed),
+        );
+        counter(
+            &mut s,
+            "connections_rejected_total",
+            "Connections closed at accept because max_connections were open.",
+            self.conn_rejected.load(Relaxed),
         );
         gauge(
             &mut s,
