@@ -90,6 +90,30 @@ fn main() -> std::io::Result<()> {
         passes += 1;
     }
     let cpu = cpu_seconds() - cpu0;
+    // RK_TOP=n prints the n slowest pairs (one more timed pass) to stderr
+    if let Some(top) = std::env::var("RK_TOP")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut times: Vec<(f64, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (g, p, _))| {
+                let t = Instant::now();
+                let _ = verify(g, p, &opts);
+                (t.elapsed().as_secs_f64(), i)
+            })
+            .collect();
+        times.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, i) in times.into_iter().take(top) {
+            eprintln!(
+                "{:9.1} us  #{i}  {:?}  |  {:?}",
+                t * 1e6,
+                rows[i].0,
+                rows[i].1
+            );
+        }
+    }
     let total = best;
     if let Some(out) = args.get(2) {
         let mut f = std::io::BufWriter::new(std::fs::File::create(out)?);

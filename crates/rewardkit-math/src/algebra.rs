@@ -9,8 +9,8 @@
 
 use crate::budget::{Budget, Stop, R};
 use crate::expr::{Expr, Func};
+use crate::q::Q as BigRational;
 use num_bigint::{BigInt, Sign};
-use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -253,7 +253,10 @@ pub(crate) fn root_canon(n: u32, m: BigInt, b: &mut Budget) -> R<(BigInt, Option
     if n == 1 {
         return Ok((m, None));
     }
-    b.tick(30)?;
+    if m.bits() > 2048 {
+        return Err(Stop::Budget("radicand too large"));
+    }
+    b.tick(30 + m.bits() / 8)?;
     let mut out = BigInt::one();
     let mut rest = m;
     // trial division by small primes, then by odd numbers up to 1000
@@ -468,7 +471,7 @@ impl Scalar {
                 r.denom().clone(),
                 usize::try_from(ku).map_err(|_| Stop::Unsupported)?,
             );
-            return Ok(Scalar::constant(BigRational::new(n, d)));
+            return Ok(Scalar::constant(BigRational::from_coprime(n, d)));
         }
         let single = self.num.terms.len() == 1 && self.den.is_one();
         if !single && ku > 64 {
@@ -634,12 +637,8 @@ fn to_scalar_inner(e: &Expr, cx: &mut Ctx<'_>) -> R<Scalar> {
                     let n = n.to_u64().ok_or(Stop::Budget("factorial too large"))?;
                     let bits = n.saturating_mul(64 - n.leading_zeros() as u64);
                     cx.b.bits(bits)?;
-                    cx.b.tick(n)?;
-                    let mut acc = BigInt::one();
-                    for k in 2..=n {
-                        acc *= k;
-                    }
-                    Scalar::constant(BigRational::from_integer(acc))
+                    cx.b.tick(n + bits / 64)?;
+                    Scalar::constant(BigRational::from_integer(product(2, n + 1)))
                 }
                 _ => Scalar::opaque_of(format!("({})!", show_scalar(&s))),
             }
@@ -686,6 +685,22 @@ fn to_scalar_inner(e: &Expr, cx: &mut Ctx<'_>) -> R<Scalar> {
         | Expr::Empty
         | Expr::Text(_) => return Err(Stop::Unsupported),
     })
+}
+
+/// Product of the integers in `lo..hi` by binary splitting (fast for factorials).
+fn product(lo: u64, hi: u64) -> BigInt {
+    if hi <= lo {
+        return BigInt::one();
+    }
+    if hi - lo <= 16 {
+        let mut acc = BigInt::one();
+        for k in lo..hi {
+            acc *= k;
+        }
+        return acc;
+    }
+    let mid = lo + (hi - lo) / 2;
+    product(lo, mid) * product(mid, hi)
 }
 
 /// `base^q` for a rational exponent.
@@ -757,7 +772,28 @@ fn pow_rational(base: &Scalar, q: &BigRational, cx: &mut Ctx<'_>) -> R<Scalar> {
     )))
 }
 
+/// Decimal text of an integer; very large ones are abbreviated (exact digits are not shown).
+fn show_int(i: &BigInt) -> String {
+    if i.bits() > 2048 {
+        let digits = (i.bits() as f64 * std::f64::consts::LOG10_2).ceil() as u64;
+        let sign = if i.is_negative() { "-" } else { "" };
+        return format!("{sign}\\text{{[{digits}-digit integer]}}");
+    }
+    i.to_string()
+}
+
 pub(crate) fn show_rat(r: &BigRational) -> String {
+    if r.numer().bits() > 2048 || r.denom().bits() > 2048 {
+        return if r.is_integer() {
+            show_int(r.numer())
+        } else {
+            format!(
+                "\\frac{{{}}}{{{}}}",
+                show_int(r.numer()),
+                show_int(r.denom())
+            )
+        };
+    }
     if r.is_integer() {
         r.numer().to_string()
     } else if r.is_negative() {

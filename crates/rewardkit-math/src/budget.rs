@@ -75,6 +75,8 @@ impl Budget {
         if bits > self.max_bits {
             return Err(Stop::Budget("number too large for exact arithmetic"));
         }
-        self.tick(1 + bits / 256)
+        // normalising big rationals costs about words^2 (GCD), charge for it
+        let words = bits / 64;
+        self.tick(1 + bits / 256 + words * words / 256)
     }
 }

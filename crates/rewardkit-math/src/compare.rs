@@ -5,9 +5,9 @@ use crate::budget::{Budget, Stop, R};
 use crate::expr::{Brackets, Expr, RelOp};
 use crate::numeric::{numeric_equal, FALLBACK_TOL};
 use crate::options::{CommaListPolicy, Options, RelationIntervalPolicy};
+use crate::q::Q as BigRational;
 use num_integer::Integer;
-use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::Zero;
 
 /// A normalised, structured answer.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! The expression AST produced by the parser.
 
+use crate::q::Q as BigRational;
 use num_bigint::BigInt;
-use num_rational::BigRational;
 
 /// Relation operators, as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -64,7 +64,7 @@
 //! | `match_policy` | `last` | last boxed/anchor wins |
 //! | `think` | `after_if_present` | grade text after `</think>` |
 //! | `max_steps` | `200000` | fuel per call |
-//! | `max_bits` | `65536` | largest exact integer |
+//! | `max_bits` | `32768` | largest exact integer (bits) |
 //!
 //! # Where the reference graders disagree, and what we chose
 //!
@@ -101,6 +101,7 @@ mod extract;
 mod numeric;
 mod options;
 mod parse;
+mod q;
 
 pub use options::{
     CommaListPolicy, MatchPolicy, Options, PercentPolicy, RelationIntervalPolicy, ThinkPolicy,

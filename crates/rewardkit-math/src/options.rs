@@ -119,7 +119,7 @@ pub struct Options {
     pub max_depth: u32,
     /// Largest integer (in bits) built by exact arithmetic, e.g. by powers and factorials;
     /// beyond it the call gives `budget_exceeded` unless the answers are identical after
-    /// normalisation (default `65536`).
+    /// normalisation (default `32768`, enough for `2006!`).
     pub max_bits: u64,
     /// Fill [`crate::Verdict::steps`] with a human-readable trace (default `false`).
     pub explain: bool,
@@ -148,7 +148,7 @@ impl Default for Options {
             max_input_bytes: 1_000_000,
             max_answer_bytes: 4096,
             max_depth: 64,
-            max_bits: 65_536,
+            max_bits: 32_768,
             explain: false,
         }
     }

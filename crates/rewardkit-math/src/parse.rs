@@ -6,8 +6,8 @@
 use crate::budget::{Budget, Stop, R};
 use crate::expr::{Brackets, Expr, Func, RelOp};
 use crate::options::Options;
+use crate::q::Q as BigRational;
 use num_bigint::BigInt;
-use num_rational::BigRational;
 use num_traits::{One, Zero};
 
 #[derive(Debug, Clone, PartialEq)]
