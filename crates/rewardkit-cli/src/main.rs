@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod score;
 mod serve;
+mod tabular;
 mod verify;
 
 /// rewardkit: a reward-function engine for RL post-training and reward research.

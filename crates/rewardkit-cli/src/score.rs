@@ -93,10 +93,16 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
 
-    let (reader, size, source): (Box<dyn BufRead + Send>, Option<u64>, String) =
-        if args.input.as_os_str() == "-" {
+    let (reader, size, source): (Source, Option<u64>, String) =
+        if crate::tabular::is_parquet(&args.input) {
             (
-                Box::new(BufReader::new(std::io::stdin())),
+                Source::parquet(&args.input, args.chunk_size)?,
+                None,
+                args.input.display().to_string(),
+            )
+        } else if args.input.as_os_str() == "-" {
+            (
+                Source::Lines(LineReader::new(Box::new(BufReader::new(std::io::stdin())))),
                 None,
                 "<stdin>".into(),
             )
@@ -105,7 +111,10 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
                 .with_context(|| format!("cannot open input {}", args.input.display()))?;
             let size = f.metadata().ok().map(|m| m.len());
             (
-                Box::new(BufReader::with_capacity(1 << 20, f)),
+                Source::Lines(LineReader::new(Box::new(BufReader::with_capacity(
+                    1 << 20,
+                    f,
+                )))),
                 size,
                 args.input.display().to_string(),
             )
@@ -126,7 +135,7 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
     let chunk_size = args.chunk_size;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            let mut lines = LineReader::new(reader);
+            let mut lines = reader;
             loop {
                 let chunk = lines.read_chunk(chunk_size);
                 let last = !matches!(&chunk, Ok(c) if !c.is_empty());
@@ -227,6 +236,35 @@ fn score_rows(
         }
     }
     (out_samples, outs)
+}
+
+/// Where rows come from: JSONL lines, or Parquet rows turned into JSON.
+enum Source {
+    Lines(LineReader),
+    #[cfg(feature = "parquet")]
+    Parquet(crate::tabular::ParquetRows),
+}
+
+impl Source {
+    #[cfg(feature = "parquet")]
+    fn parquet(path: &Path, batch: usize) -> Result<Self> {
+        Ok(Source::Parquet(crate::tabular::ParquetRows::open(
+            path, batch,
+        )?))
+    }
+
+    #[cfg(not(feature = "parquet"))]
+    fn parquet(_: &Path, _: usize) -> Result<Self> {
+        Err(crate::tabular::unsupported())
+    }
+
+    fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
+        match self {
+            Source::Lines(l) => l.read_chunk(n),
+            #[cfg(feature = "parquet")]
+            Source::Parquet(p) => p.read_chunk(n),
+        }
+    }
 }
 
 /// Reads numbered lines, skipping blank ones.
@@ -372,6 +410,11 @@ enum Sink {
         tmp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
     },
+    #[cfg(feature = "parquet")]
+    Parquet {
+        sink: crate::tabular::ParquetSink<BufWriter<tempfile::NamedTempFile>>,
+        path: PathBuf,
+    },
 }
 
 impl Sink {
@@ -391,8 +434,20 @@ impl Sink {
                     .suffix(".tmp")
                     .tempfile_in(&dir)
                     .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+                let tmp = BufWriter::with_capacity(1 << 20, tmp);
+                if crate::tabular::is_parquet(p) {
+                    #[cfg(feature = "parquet")]
+                    {
+                        return Ok(Sink::Parquet {
+                            sink: crate::tabular::ParquetSink::new(tmp),
+                            path: p.to_path_buf(),
+                        });
+                    }
+                    #[cfg(not(feature = "parquet"))]
+                    return Err(crate::tabular::unsupported());
+                }
                 Sink::File {
-                    tmp: BufWriter::with_capacity(1 << 20, tmp),
+                    tmp,
                     path: p.to_path_buf(),
                 }
             }
@@ -419,6 +474,11 @@ impl Sink {
         }
         let w: &mut dyn Write = match self {
             Sink::None => return Ok(index + outs.len() as u64),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet { sink, .. } => {
+                sink.write(index, samples, outs)?;
+                return Ok(index + outs.len() as u64);
+            }
             Sink::Stdout(w) => w,
             Sink::File { tmp, .. } => tmp,
         };
@@ -446,15 +506,20 @@ impl Sink {
         match self {
             Sink::None => Ok(()),
             Sink::Stdout(mut w) => Ok(w.flush()?),
-            Sink::File { tmp, path } => {
-                let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
-                tmp.as_file().sync_all().ok();
-                tmp.persist(&path)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-                Ok(())
-            }
+            Sink::File { tmp, path } => persist(tmp, &path),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet { sink, path } => persist(sink.finish()?, &path),
         }
     }
+}
+
+/// Flushes a finished temporary file and renames it into place.
+fn persist(tmp: BufWriter<tempfile::NamedTempFile>, path: &Path) -> Result<()> {
+    let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all().ok();
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 fn progress_bar(size: Option<u64>, hidden: bool) -> ProgressBar {

@@ -219,3 +219,32 @@ fn verify_exit_codes_and_explain() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "equal");
 }
+
+#[test]
+fn parquet_output_is_written_atomically_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "p.toml", SPEC);
+    let input = write(dir.path(), "in.jsonl", &rows(5));
+    let out = dir.path().join("out.parquet");
+    let run = rewardkit()
+        .args(["score", "--spec"])
+        .arg(&spec)
+        .arg("--input")
+        .arg(&input)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    if cfg!(feature = "parquet") {
+        assert!(run.status.success());
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(&bytes[..4], b"PAR1");
+        assert_eq!(&bytes[bytes.len() - 4..], b"PAR1");
+    } else {
+        assert_eq!(run.status.code(), Some(2));
+        let err = String::from_utf8(run.stderr).unwrap();
+        assert!(err.contains("built without Parquet support"), "{err}");
+        assert!(err.contains("--features parquet"), "{err}");
+        assert!(!out.exists());
+    }
+}
