@@ -162,7 +162,10 @@ fn mono_mul(a: &Mono, b: &Mono, bud: &mut Budget) -> R<(BigRational, Mono)> {
         let take_a = j >= b.len() || (i < a.len() && a[i].0 <= b[j].0);
         let take_b = i >= a.len() || (j < b.len() && b[j].0 <= a[i].0);
         if take_a && take_b {
-            let e = a[i].1 + b[j].1;
+            let e = a[i]
+                .1
+                .checked_add(b[j].1)
+                .ok_or(Stop::Budget("exponent too large"))?;
             if e != 0 {
                 out.push((a[i].0.clone(), e));
             }
@@ -195,7 +198,11 @@ fn fix_mono(k: &mut BigRational, m: &mut Mono, b: &mut Budget) -> R<()> {
     let mut i_exp: i64 = 0;
     for (a, e) in m.drain(..) {
         match a {
-            Atom::I => i_exp += e,
+            Atom::I => {
+                i_exp = i_exp
+                    .checked_add(e)
+                    .ok_or(Stop::Budget("exponent too large"))?
+            }
             Atom::Root(n, r) => {
                 // r^(e/n): integer part moves to the coefficient
                 let acc = roots.entry(n).or_insert_with(BigInt::one);
@@ -420,7 +427,10 @@ impl Scalar {
                     b.bits(up.bits())?;
                     out.push((Atom::Root(*n, up), 1));
                 }
-                a => out.push((a.clone(), -e)),
+                a => out.push((
+                    a.clone(),
+                    e.checked_neg().ok_or(Stop::Budget("exponent too large"))?,
+                )),
             }
         }
         fix_mono(&mut k, &mut out, b)?;

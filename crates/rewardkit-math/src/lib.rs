@@ -37,14 +37,18 @@
 //!    factorial, binomials, unicode `√ π × − ≤ ∞ ∪`, sets, tuples, intervals, matrices, `±`,
 //!    "or"/"and" lists, equations and inequality chains, percentages, degrees, thousands
 //!    separators, scientific notation, mixed numbers).
-//! 3. **Normal form**: big-integer/big-rational arithmetic; rational functions over atoms
+//! 3. **Normal form**: big-integer/big-rational arithmetic (an own rational type that avoids
+//!    `num-bigint`'s binary GCD, which is quadratic even against `1`); rational functions over atoms
 //!    (variables, `\pi`, `e`, `i`, canonical radicals `c\sqrt[n]{m}` with `m` free of `n`-th
 //!    powers); equality is `a.num * b.den == b.num * a.den` on polynomials.
 //! 4. **Fallback**: when an expression holds atoms the normal form cannot reduce (trigonometric,
 //!    logarithms, symbolic powers), both sides are evaluated in complex `f64` at 6 seeded
-//!    pseudo-random points (variables in `[0.5, 2.5)`) and compared with relative tolerance
-//!    `1e-9`. Pure rational/radical values never use floats, so `\frac{1}{2004!}` differs from
-//!    `\frac{1}{2006!}`.
+//!    pseudo-random points (variables in `[0.5, 2.5)` for 3 points and in `(-2.5, -0.5]` for 3,
+//!    so `\sqrt{x^2} \ne x`) and compared with relative tolerance `1e-9`. Pure rational/radical
+//!    values never use floats, so `\frac{1}{2004!}` differs from `\frac{1}{2006!}`.
+//! 5. **Budget stop**: when normalisation runs out of budget (for example expanding
+//!    `(x+1)^{1000}`), answers identical up to the order of sums and products are still equal;
+//!    otherwise the outcome is [`Outcome::BudgetExceeded`].
 //!
 //! # Policies and reference defaults
 //!

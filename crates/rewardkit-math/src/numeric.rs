@@ -1,8 +1,9 @@
 //! Seeded random-point evaluation in complex `f64`, the fallback for expressions the exact
 //! normal form cannot decide (trigonometric and other transcendental functions, symbolic powers).
 //!
-//! Variables get deterministic pseudo-random values in `[0.5, 2.5)` from a fixed-seed
-//! SplitMix64 generator, so results are identical on every machine and thread.
+//! Variables get deterministic pseudo-random values in `[0.5, 2.5)` (first half of the points)
+//! and `(-2.5, -0.5]` (second half) from a fixed-seed SplitMix64 generator, so results are
+//! identical on every machine and thread.
 
 use crate::budget::{Budget, Stop, R};
 use crate::expr::{Expr, Func};
