@@ -107,6 +107,10 @@ impl Poly {
         b.tick(1 + o.terms.len() as u64)?;
         let mut r = self.clone();
         for (m, c) in &o.terms {
+            if c.denom().bits() > 64 || c.numer().bits() > 1024 {
+                // adding big fractions normalises with a GCD
+                b.bits(c.numer().bits() + c.denom().bits())?;
+            }
             r.add_term(m.clone(), c.clone());
         }
         Ok(r)

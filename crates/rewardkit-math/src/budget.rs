@@ -77,6 +77,6 @@ impl Budget {
         }
         // normalising big rationals costs about words^2 (GCD), charge for it
         let words = bits / 64;
-        self.tick(1 + bits / 256 + words * words / 256)
+        self.tick(1 + bits / 256 + words * words / 16)
     }
 }

@@ -3,8 +3,10 @@
 //! `num_rational::BigRational` reduces with the binary GCD of `num-bigint`, which takes time
 //! proportional to `bits × words` even when the other operand is `1`: multiplying a
 //! 37 000-bit integer costs tens of milliseconds. [`Q`] keeps the same exact semantics but skips
-//! the GCD when a denominator is `1` and otherwise uses Euclid with remainders, whose first step
-//! already collapses a small operand.
+//! the GCD when a denominator is `1`, otherwise uses Euclid with remainders (whose first step
+//! already collapses a small operand), and leaves very large fractions unreduced (reducing two
+//! 10 000-bit numbers costs milliseconds): equality and order use cross-multiplication, so an
+//! unreduced value still compares exactly.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -12,12 +14,15 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub};
 
-/// A normalised rational number: `d > 0`, `gcd(n, d) = 1`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A rational number: `d > 0`; `gcd(n, d) = 1` unless both are very large.
+#[derive(Debug, Clone)]
 pub(crate) struct Q {
     n: BigInt,
     d: BigInt,
 }
+
+/// Operands above this size (in bits, both together) are not reduced by a GCD.
+const REDUCE_BITS: u64 = 8192;
 
 /// GCD by Euclid with remainders (fast when one side is small).
 fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
@@ -49,6 +54,9 @@ impl Q {
         let (n, d) = if d.is_negative() { (-n, -d) } else { (n, d) };
         if d.is_one() || n.is_zero() {
             let d = if n.is_zero() { BigInt::one() } else { d };
+            return Q { n, d };
+        }
+        if n.bits() + d.bits() > REDUCE_BITS && n.bits() > 64 && d.bits() > 64 {
             return Q { n, d };
         }
         let g = gcd(&n, &d);
@@ -87,7 +95,7 @@ impl Q {
     }
 
     pub(crate) fn is_integer(&self) -> bool {
-        self.d.is_one()
+        self.d.is_one() || (&self.n % &self.d).is_zero()
     }
 
     /// Integer part, truncated toward zero.
@@ -150,6 +158,9 @@ impl Q {
                 d: BigInt::one(),
             };
         }
+        if self.n.bits() + o.d.bits() > REDUCE_BITS || o.n.bits() + self.d.bits() > REDUCE_BITS {
+            return Q::new(&self.n * &o.n, &self.d * &o.d);
+        }
         // cross-reduce first: (a/b)(c/d) = (a/g1)(c/g2) / ((b/g2)(d/g1))
         let g1 = gcd(&self.n, &o.d);
         let g2 = gcd(&o.n, &self.d);
@@ -172,6 +183,17 @@ impl std::fmt::Display for Q {
         }
     }
 }
+
+impl PartialEq for Q {
+    fn eq(&self, o: &Q) -> bool {
+        if self.d == o.d {
+            return self.n == o.n;
+        }
+        &self.n * &o.d == &o.n * &self.d
+    }
+}
+
+impl Eq for Q {}
 
 impl PartialOrd for Q {
     fn partial_cmp(&self, o: &Q) -> Option<Ordering> {
@@ -205,7 +227,7 @@ impl One for Q {
         }
     }
     fn is_one(&self) -> bool {
-        self.n.is_one() && self.d.is_one()
+        self.n == self.d
     }
 }
 
@@ -308,5 +330,10 @@ mod tests {
         let big = Q::from_integer(num_traits::pow::pow(BigInt::from(10), 400));
         let r = big.recip().to_f64().unwrap_or(1.0);
         assert!(r == 0.0);
+        // very large fractions stay unreduced but compare exactly
+        let p = num_traits::pow::pow(BigInt::from(6), 5000);
+        let a = Q::new(p.clone() * BigInt::from(2), p.clone() * BigInt::from(4));
+        assert_eq!(a, q(1, 2));
+        assert!(Q::new(p.clone(), p).is_one());
     }
 }

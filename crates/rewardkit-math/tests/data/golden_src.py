@@ -279,6 +279,8 @@ many(B, [
     ("1", r"\boxed{" + "2^" * 1000 + "2}", "budget_exceeded", "power tower"),
     ("55555555555555555555^555x+0x55", "y=2x+1x2\n-y=2x+5555555555555555555555555555555555^555x+0x555y=2x+1x2\n-y=2x+555555555555555555555^555x+0x555y=2x+1x2\n-55555^555x+0x555y=2x+1x2\n-y=2x+5555555555555555555^55555555^555x+0x555y=2x+1x2\n-y=2x+11",
      "budget_exceeded", "fuzz timeout c072579f (binary GCD on 37k-bit rationals): now bounded"),
+    ("U=", "2x+cos^\n-~x2cos^555557555555555555554^555x+1x505y=27555555555555554^555x+1x505y=2x+2x2\n-1x505y=2x+2x2\n-.555554^555x+2x2\n-555.555554^555x+2x2\n-5555554^555x+1x5y=2x+\n-y+\x11=0",
+     N, "fuzz timeout b906b9c3 (GCD of two 10k-bit numbers): big fractions stay unreduced"),
     ("0\\sqrt[3]{4^5!}", "1", "budget_exceeded", "cube root of 1024! : radicand too large, refused"),
     ("((x^{100000})^{100000})^{100000}", "((x^{100000})^{100000})^{99999}", N, "monomial exponents up to 1e15 stay exact (overflow is checked)"),
     ("(x+y+z)^{40}", "(x+y)^{40}", N, "expansion of 861 terms fits the budget"),
