@@ -412,7 +412,7 @@ enum Sink {
     },
     #[cfg(feature = "parquet")]
     Parquet {
-        sink: crate::tabular::ParquetSink<BufWriter<tempfile::NamedTempFile>>,
+        sink: Box<crate::tabular::ParquetSink<BufWriter<tempfile::NamedTempFile>>>,
         path: PathBuf,
     },
 }
@@ -439,7 +439,7 @@ impl Sink {
                     #[cfg(feature = "parquet")]
                     {
                         return Ok(Sink::Parquet {
-                            sink: crate::tabular::ParquetSink::new(tmp),
+                            sink: Box::new(crate::tabular::ParquetSink::new(tmp)),
                             path: p.to_path_buf(),
                         });
                     }

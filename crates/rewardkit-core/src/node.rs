@@ -288,6 +288,45 @@ mod tests {
         }
     }
 
+    /// Works until its deadline, as a long verification would.
+    #[derive(Debug)]
+    struct Slow;
+    impl RewardFn for Slow {
+        fn score(&self, s: &Sample, d: Deadline) -> RewardOutput {
+            if s.completion != "slow" {
+                return RewardOutput::value(1.0);
+            }
+            loop {
+                if d.expired() {
+                    return RewardOutput::timeout();
+                }
+                std::thread::yield_now();
+            }
+        }
+    }
+
+    #[test]
+    fn timeout_gives_timeout_value_and_flag_without_blocking_others() {
+        let samples = vec![
+            Sample::new("fast"),
+            Sample::new("slow"),
+            Sample::new("fast"),
+        ];
+        let settings = Settings {
+            timeout: Some(Duration::from_millis(20)),
+            timeout_value: -0.5,
+            ..Settings::default()
+        };
+        let started = std::time::Instant::now();
+        let outs = Leaf(Slow).eval(&Batch::new(&samples, &settings));
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(outs.len(), 3);
+        assert_eq!(outs[0].value, Some(1.0));
+        assert_eq!(outs[1].value, Some(-0.5));
+        assert!(outs[1].info.timeout);
+        assert_eq!(outs[2].value, Some(1.0));
+    }
+
     #[test]
     fn panic_becomes_error_row() {
         let samples = vec![Sample::new("ok"), Sample::new("boom"), Sample::new("ok")];
