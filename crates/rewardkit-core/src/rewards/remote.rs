@@ -100,7 +100,7 @@ pub struct Remote {
     /// Samples per HTTP request (default 32).
     #[serde(default = "default_batch_size")]
     pub batch_size: usize,
-    /// HTTP requests in flight at once (default 4).
+    /// HTTP requests in flight at once, across every batch this node is scoring (default 4).
     #[serde(default = "default_concurrency")]
     pub concurrency: usize,
     /// Milliseconds one HTTP request may take (default 30000).
@@ -225,7 +225,7 @@ mod client {
     use serde_json::{json, Value};
     use std::io::Read;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
+    use std::sync::{Condvar, Mutex};
     use std::time::{Duration, Instant};
 
     /// Largest response body read, in bytes.
@@ -239,6 +239,50 @@ mod client {
         spec: Remote,
         token: Option<String>,
         agent: ureq::Agent,
+        slots: Slots,
+    }
+
+    /// Counts the HTTP requests in flight across every batch the node scores at once (the
+    /// server scores several requests in parallel; the remote sees at most `concurrency`).
+    #[derive(Debug)]
+    struct Slots {
+        used: Mutex<usize>,
+        freed: Condvar,
+        max: usize,
+    }
+
+    struct SlotGuard<'a>(&'a Slots);
+
+    impl Slots {
+        /// Waits for a free slot until `deadline`; `None` when it passes first.
+        fn acquire(&self, deadline: Deadline) -> Option<SlotGuard<'_>> {
+            let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+            while *used >= self.max {
+                used = match deadline.instant() {
+                    Some(at) => {
+                        let left = at.checked_duration_since(Instant::now())?;
+                        if left.is_zero() {
+                            return None;
+                        }
+                        self.freed
+                            .wait_timeout(used, left)
+                            .unwrap_or_else(|e| e.into_inner())
+                            .0
+                    }
+                    None => self.freed.wait(used).unwrap_or_else(|e| e.into_inner()),
+                };
+            }
+            *used += 1;
+            Some(SlotGuard(self))
+        }
+    }
+
+    impl Drop for SlotGuard<'_> {
+        fn drop(&mut self) {
+            let mut used = self.0.used.lock().unwrap_or_else(|e| e.into_inner());
+            *used = used.saturating_sub(1);
+            self.0.freed.notify_one();
+        }
     }
 
     /// Why a request failed.
@@ -255,7 +299,17 @@ mod client {
                 .timeout_connect(Duration::from_millis(spec.request_timeout_ms.min(10_000)))
                 .max_idle_connections_per_host(spec.concurrency.max(1))
                 .build();
-            RemoteNode { spec, token, agent }
+            let slots = Slots {
+                used: Mutex::new(0),
+                freed: Condvar::new(),
+                max: spec.concurrency.max(1),
+            };
+            RemoteNode {
+                spec,
+                token,
+                agent,
+                slots,
+            }
         }
 
         fn text(&self, s: &Sample) -> String {
@@ -365,6 +419,9 @@ mod client {
             let mut backoff = Duration::from_millis(self.spec.backoff_ms);
             let mut attempt = 0u32;
             loop {
+                let Some(slot) = self.slots.acquire(deadline) else {
+                    return timeouts(samples.len());
+                };
                 let timeout = match deadline.instant() {
                     Some(at) => match at.checked_duration_since(Instant::now()) {
                         Some(left) if !left.is_zero() => left.min(per_request),
@@ -372,7 +429,9 @@ mod client {
                     },
                     None => per_request,
                 };
-                let failure = match self.attempt(&body, timeout) {
+                let result = self.attempt(&body, timeout);
+                drop(slot);
+                let failure = match result {
                     Ok(v) => match self.parse(&v, samples.len()) {
                         Ok(outs) => return outs,
                         Err(msg) => Failure::Fatal(msg),
@@ -671,6 +730,28 @@ mod client {
             assert!(outs
                 .iter()
                 .all(|o| o.info.error.is_some() && o.value.is_none()));
+        }
+
+        #[test]
+        fn slots_bound_requests_in_flight() {
+            let slots = Slots {
+                used: Mutex::new(0),
+                freed: Condvar::new(),
+                max: 2,
+            };
+            let a = slots.acquire(Deadline::NONE).unwrap();
+            let _b = slots.acquire(Deadline::NONE).unwrap();
+            let t = Instant::now();
+            assert!(slots
+                .acquire(Deadline::after(Duration::from_millis(30)))
+                .is_none());
+            assert!(t.elapsed() >= Duration::from_millis(30));
+            std::thread::scope(|s| {
+                let waiter = s.spawn(|| slots.acquire(Deadline::NONE).is_some());
+                std::thread::sleep(Duration::from_millis(20));
+                drop(a);
+                assert!(waiter.join().unwrap());
+            });
         }
 
         #[test]
