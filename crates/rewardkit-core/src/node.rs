@@ -170,7 +170,8 @@ impl<F: RewardFn> Node for Leaf<F> {
             batch
                 .samples
                 .par_iter()
-                .with_min_len(16)
+                // One sample per task: a slow sample never holds up the others.
+                .with_max_len(1)
                 .map(|s| self.call(s, batch))
                 .collect()
         } else {
@@ -325,6 +326,49 @@ mod tests {
         assert_eq!(outs[1].value, Some(-0.5));
         assert!(outs[1].info.timeout);
         assert_eq!(outs[2].value, Some(1.0));
+    }
+
+    /// The sample "wait" completes only once every other sample of the batch is scored.
+    #[derive(Debug, Default)]
+    struct WaitForOthers(std::sync::atomic::AtomicUsize);
+    impl RewardFn for WaitForOthers {
+        fn score(&self, s: &Sample, d: Deadline) -> RewardOutput {
+            use std::sync::atomic::Ordering;
+            if s.completion != "wait" {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                return RewardOutput::value(1.0);
+            }
+            while self.0.load(Ordering::SeqCst) < 63 {
+                if d.expired() {
+                    return RewardOutput::timeout();
+                }
+                std::thread::yield_now();
+            }
+            RewardOutput::value(2.0)
+        }
+    }
+
+    #[test]
+    fn a_slow_sample_never_blocks_the_others_in_its_batch() {
+        if rayon::current_num_threads() < 2 {
+            return; // needs a second worker to make progress beside the slow sample
+        }
+        let mut samples: Vec<Sample> = (0..64).map(|_| Sample::new("quick")).collect();
+        samples[3] = Sample::new("wait");
+        let settings = Settings {
+            timeout: Some(Duration::from_secs(10)),
+            ..Settings::default()
+        };
+        let outs = Leaf(WaitForOthers::default()).eval(&Batch::new(&samples, &settings));
+        assert_eq!(
+            outs[3].value,
+            Some(2.0),
+            "the other 63 finished while sample 3 ran"
+        );
+        assert!(outs
+            .iter()
+            .enumerate()
+            .all(|(i, o)| i == 3 || o.value == Some(1.0)));
     }
 
     #[test]
