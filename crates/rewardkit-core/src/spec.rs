@@ -183,6 +183,18 @@ pub(crate) fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
+/// `Ok` when `v` is finite, else a spec error at `{path}.{name}`.
+pub(crate) fn require_finite(path: &str, name: &str, v: f64) -> Result<()> {
+    if v.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::spec(
+            format!("{path}.{name}"),
+            format!("must be finite, got {v}"),
+        ))
+    }
+}
+
 /// Builds a runnable node from a node spec. `path` is where the spec sits in the document,
 /// used in error messages.
 pub trait BuildNode {

@@ -203,8 +203,8 @@ impl BuildNode for ExactMatch {
             ("incorrect", Some(self.incorrect)),
             ("no_answer", self.no_answer),
         ] {
-            if v.is_some_and(|v| !v.is_finite()) {
-                return Err(Error::spec(format!("{path}.{name}"), "must be finite"));
+            if let Some(v) = v {
+                crate::spec::require_finite(path, name, v)?;
             }
         }
         if self.extract.extractors().is_empty() {

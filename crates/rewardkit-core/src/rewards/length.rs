@@ -157,16 +157,7 @@ impl LengthUnit {
     }
 }
 
-fn finite(path: &str, name: &str, v: f64) -> Result<()> {
-    if v.is_finite() {
-        Ok(())
-    } else {
-        Err(Error::spec(
-            format!("{path}.{name}"),
-            format!("must be finite, got {v}"),
-        ))
-    }
-}
+use crate::spec::require_finite as finite;
 
 // ---------------------------------------------------------------------------------------------
 // kimi_length

@@ -491,8 +491,8 @@ impl BuildNode for NumberMatch {
             ("incorrect", Some(self.incorrect)),
             ("no_answer", self.no_answer),
         ] {
-            if v.is_some_and(|v| !v.is_finite()) {
-                return Err(Error::spec(format!("{path}.{name}"), "must be finite"));
+            if let Some(v) = v {
+                crate::spec::require_finite(path, name, v)?;
             }
         }
         if let Some(t) = self.rel_tol {

@@ -45,7 +45,7 @@ use super::correctness::{half, Correctness};
 use super::format::{rlcr_confidence, Check, FormatPreset};
 use crate::node::{Batch, Node, Scope};
 use crate::spec::{BuildNode, NodeSpec};
-use crate::{Error, Result, RewardOutput};
+use crate::{Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -171,12 +171,7 @@ impl Node for RlcrNode {
 
 impl BuildNode for Rlcr {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if !self.format_fail_value.is_finite() {
-            return Err(Error::spec(
-                format!("{path}.format_fail_value"),
-                "must be finite",
-            ));
-        }
+        crate::spec::require_finite(path, "format_fail_value", self.format_fail_value)?;
         let tags = if self.strict_format {
             Some(Check::new(FormatPreset::Rlcr, None, path)?)
         } else {
