@@ -302,7 +302,7 @@ mod tests {
         .build()
         .unwrap_err();
         assert!(
-            matches!(&e, Error::Spec { path, .. } if path == "reward.correct.max_penalty"),
+            matches!(&e, crate::Error::Spec { path, .. } if path == "reward.correct.max_penalty"),
             "{e}"
         );
     }
