@@ -190,7 +190,7 @@ def k_interval():
     gold = f"{lo}{a}, {b}{hi}"
     eq = [f"\\left{lo}{a},{b}\\right{hi}", f"{lo}{a} , {b}{hi}"]
     if rng.random() < 0.3:
-        gold = f"(-\\infty, {b}{hi})" if hi == ")" else f"(-\\infty, {b}]"
+        gold = f"(-\\infty, {b})" if hi == ")" else f"(-\\infty, {b}]"
         eq = [gold.replace(" ", ""), gold.replace("\\infty", "\\infty ")]
         wrong = [gold.replace(str(b), str(b + 1)), gold.replace("(-\\infty", "[0")]
         return gold, eq, wrong

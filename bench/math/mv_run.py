@@ -5,9 +5,10 @@ Usage: mv_run.py PAIRS.jsonl [RESULTS.txt]
 
 Each call is `verify(parse(gold), parse(pred))` with Math-Verify's default extraction configs and
 its default timeouts (SIGALRM-based, parsing_timeout=5 s, timeout_seconds=5 s; this works because
-we run in the main thread). A plain gold answer (no `$` and no `\boxed`) is wrapped in `$...$`
-first, as Math-Verify's LaTeX extraction needs a math environment (README usage); the wrapping is
-done before timing. Prints one JSON summary line with wall-clock and process CPU time.
+we run in the main thread). A bare short answer (gold or prediction without `$`, `\boxed`,
+`\(`, `\[` or a newline) is wrapped in `$...$` first, because Math-Verify's LaTeX extraction needs
+a math environment (README usage); the wrapping is done before timing. rewardkit gets the strings
+unwrapped. Prints one JSON summary line with wall-clock and process CPU time.
 """
 import json
 import sys
@@ -18,10 +19,13 @@ from math_verify import parse, verify
 
 def main():
     rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    def wrap(t):
+        bare = not any(m in t for m in ("$", "\\boxed", "\\(", "\\[", "\n"))
+        return f"${t}$" if bare and len(t) < 200 else t
+
     for r in rows:
-        g = r["gold"]
-        if "$" not in g and "\\boxed" not in g:
-            r["gold"] = f"${g}$"
+        r["gold"] = wrap(r["gold"])
+        r["pred"] = wrap(r["pred"])
     # warm-up on a few pairs (imports, first-parse costs), not timed
     for r in rows[:20]:
         verify(parse(r["gold"]), parse(r["pred"]))
