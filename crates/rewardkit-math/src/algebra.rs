@@ -717,6 +717,37 @@ fn product(lo: u64, hi: u64) -> BigInt {
     product(lo, mid) * product(mid, hi)
 }
 
+/// `(±m)^k` for a monomial `m` of variables, `\pi`, `e`, `i` and opaque atoms with coefficient
+/// `±1`: exponents are multiplied (checked), nothing is expanded, so `x^{10^{15}}` is exact.
+fn unit_monomial_pow(base: &Scalar, k: i64, b: &mut Budget) -> R<Option<Scalar>> {
+    if !base.den.is_one() || base.num.terms.len() != 1 {
+        return Ok(None);
+    }
+    let Some((m, c)) = base.num.terms.iter().next() else {
+        return Ok(None);
+    };
+    if !(c.is_one() || (-c).is_one()) || m.iter().any(|(a, _)| matches!(a, Atom::Root(..))) {
+        return Ok(None);
+    }
+    let mut out: Mono = Vec::with_capacity(m.len());
+    for (a, e) in m {
+        let e = e.checked_mul(k).ok_or(Stop::Budget("exponent too large"))?;
+        out.push((a.clone(), e));
+    }
+    let mut coef = if c.is_negative() && k % 2 != 0 {
+        -BigRational::one()
+    } else {
+        BigRational::one()
+    };
+    fix_mono(&mut coef, &mut out, b)?;
+    out.retain(|(_, e)| *e != 0);
+    Ok(Some(Scalar {
+        num: Poly::term(coef, out),
+        den: Poly::one(),
+        opaque: base.opaque,
+    }))
+}
+
 /// `base^q` for a rational exponent.
 fn pow_rational(base: &Scalar, q: &BigRational, cx: &mut Ctx<'_>) -> R<Scalar> {
     if q.is_integer() {
@@ -724,6 +755,9 @@ fn pow_rational(base: &Scalar, q: &BigRational, cx: &mut Ctx<'_>) -> R<Scalar> {
             .to_integer()
             .to_i64()
             .ok_or(Stop::Budget("exponent too large"))?;
+        if let Some(s) = unit_monomial_pow(base, k, cx.b)? {
+            return Ok(s);
+        }
         if k.unsigned_abs() > 1_000_000 {
             return Err(Stop::Budget("exponent too large"));
         }

@@ -94,3 +94,36 @@ fn symmetric_rows_hold_both_ways() {
         assert_eq!(a, b, "asymmetric: {g:?} vs {p:?}");
     }
 }
+
+#[test]
+fn normalisation_idempotent_on_golden_answers() {
+    // normalize(normalize(x)) == normalize(x) for every golden answer that normalises
+    let data = include_str!("../data/golden.jsonl");
+    let o = Options::default();
+    let mut bad = Vec::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let row: Value = serde_json::from_str(line).expect("valid JSON row");
+        for k in ["gold", "pred"] {
+            let s = row.get(k).and_then(Value::as_str).unwrap_or_default();
+            if s.len() > 200 || s.contains('\n') {
+                continue;
+            }
+            if let Some(n1) = rewardkit_math::normalize(s, &o) {
+                if n1.contains("-digit integer]") {
+                    // huge integers are abbreviated on purpose
+                    continue;
+                }
+                let n2 = rewardkit_math::normalize(&n1, &o);
+                if n2.as_deref() != Some(n1.as_str()) {
+                    bad.push(format!("{s:?} -> {n1:?} -> {n2:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} not idempotent:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
