@@ -21,7 +21,7 @@ mod verify;
 #[command(
     name = "rewardkit",
     version,
-    about,
+    about = "rewardkit: a reward-function engine for RL post-training and reward research",
     after_help = "Exit codes: 0 success; 1 ran fine but the result is negative (verify: not equal); 2 error.\n\nExample:\n  rewardkit score --spec examples/pipeline.toml --input examples/samples.jsonl"
 )]
 struct Cli {

@@ -42,10 +42,10 @@ pub struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE")]
     pub spec: PathBuf,
-    /// Input samples, one JSON object per line (`-` for stdin).
+    /// Input samples: JSONL, one object per line (`-` for stdin), or `.parquet` (feature `parquet`).
     #[arg(short, long, value_name = "FILE")]
     pub input: PathBuf,
-    /// Where to write one result per input row (`-` for stdout).
+    /// Where to write one result per input row: JSONL, `-` for stdout, or `.parquet`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Map a sample field to a column: `completion=response`, `reference=gt`, `group=uid`, ...
