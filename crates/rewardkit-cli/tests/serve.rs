@@ -1,6 +1,6 @@
 //! End-to-end tests of `rewardkit serve` over loopback: the built binary, real sockets.
 
-#[path = "serve_common.rs"]
+#[path = "common/mod.rs"]
 mod common;
 
 use common::{post, request, start, SPEC};

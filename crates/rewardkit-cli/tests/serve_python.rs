@@ -2,7 +2,7 @@
 //! and drives the OpenRLHF, verl and TRL modules from a real `python3` process. Skipped, with
 //! a notice, when python3 is missing.
 
-#[path = "serve_common.rs"]
+#[path = "common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
