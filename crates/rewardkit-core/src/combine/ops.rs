@@ -4,8 +4,10 @@
 //!   integrations.md §3.1): each term is z-scored on its own within its group (`scope =
 //!   "group"`, default) or over the batch, zᵢ = (rᵢ − r̄ᵢ)/(sᵢ + eps), then Σ wᵢ·zᵢ over the
 //!   present terms (`nansum`). `ddof` (default 1) and `eps` (default 1e-4) are as in `zscore`
-//!   (TRL's unbiased std + 1e-4 \[recall\]). GDPO then normalises the sum again over the batch
-//!   \[recall\]: wrap this node in `{type = "zscore", scope = "batch"}` for that. A term's
+//!   (TRL's unbiased `nanstd` + 1e-4). TRL then normalises the sum again over the batch,
+//!   `(r − nanmean(r)) / (nanstd(r) + 1e-4)`, to get advantages: wrap this node in
+//!   `{type = "zscore", scope = "batch"}` for that. (Checked against TRL 1.16.0
+//!   `trl/trainer/grpo_trainer.py`.) A term's
 //!   constant group gives zᵢ = 0. `components` hold the raw (not normalised) term values.
 //! - `lsc_sum` (Wang et al., "Transforming and Combining Rewards for Aligning Large Language
 //!   Models", ICML 2024, algorithms.md §2): Σ wᵢ·log σ(rᵢ − rᵢ^ref), the log-probability of

@@ -17,6 +17,13 @@
 //! return (1 - len(ngrams) / total) * max_penalty
 //! ```
 //!
+//! TRL 1.16 (`trl/rewards/other_rewards.py`, `_RepetitionPenalty`, read for this module) computes
+//! the same ratio over the completion's **token ids** instead of words
+//! (`ngrams = list(zip(*[ids[i:] for i in range(n)]))`, `scaling = 1 − len(set(ngrams)) /
+//! len(ngrams)`, 0 when `len(ids) < n`). Set `tokens = "completion_ids"` (any sample field holding a
+//! list of integers) to get exactly that; a sample without the field abstains with a reason.
+//! Without `tokens` the words rule above is used (open-r1 and earlier TRL).
+//!
 //! Defaults: `ngram_size = 3`, `max_penalty = -1.0`. `max_penalty > 0` is a spec error (TRL
 //! raises); so is `ngram_size = 0` (TRL would divide by zero). TRL's `language = "zh"` (jieba
 //! word segmentation) is not supported.
@@ -52,6 +59,9 @@ pub struct RepetitionPenalty {
     /// The penalty for a completion made of one repeated n-gram (default −1; must be ≤ 0).
     #[serde(default = "minus_one")]
     pub max_penalty: f64,
+    /// Sample field holding the completion's token ids (TRL ≥ 1.16 semantics); default: words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<String>,
 }
 
 fn three() -> usize {
@@ -77,13 +87,44 @@ pub fn repetition_penalty(text: &str, ngram_size: usize, max_penalty: f64) -> f6
     (1.0 - grams.len() as f64 / total as f64) * max_penalty
 }
 
+/// TRL 1.16's repetition penalty of a sequence of token ids.
+pub fn repetition_penalty_ids(ids: &[i64], ngram_size: usize, max_penalty: f64) -> f64 {
+    if ngram_size == 0 || ids.len() < ngram_size {
+        return 0.0;
+    }
+    let grams: HashSet<&[i64]> = ids.windows(ngram_size).collect();
+    let total = ids.len() - ngram_size + 1;
+    let scaling = 1.0 - grams.len() as f64 / total as f64;
+    if scaling == 0.0 {
+        0.0
+    } else {
+        scaling * max_penalty
+    }
+}
+
 impl RewardFn for RepetitionPenalty {
     fn score(&self, s: &Sample, _: Deadline) -> RewardOutput {
-        RewardOutput::value(repetition_penalty(
-            &s.completion,
-            self.ngram_size,
-            self.max_penalty,
-        ))
+        let Some(field) = &self.tokens else {
+            return RewardOutput::value(repetition_penalty(
+                &s.completion,
+                self.ngram_size,
+                self.max_penalty,
+            ));
+        };
+        let ids: Option<Vec<i64>> = match s.lookup(field) {
+            Some(serde_json::Value::Array(a)) => a.iter().map(serde_json::Value::as_i64).collect(),
+            _ => None,
+        };
+        match ids {
+            Some(ids) => RewardOutput::value(repetition_penalty_ids(
+                &ids,
+                self.ngram_size,
+                self.max_penalty,
+            )),
+            None => RewardOutput::abstain(format!(
+                "field `{field}` missing or not a list of integer token ids"
+            )),
+        }
     }
 }
 
@@ -113,6 +154,30 @@ mod tests {
     use super::*;
     use crate::PipelineSpec;
     use approx::assert_abs_diff_eq;
+
+    #[test]
+    fn token_ids_follow_trl_1_16() {
+        // TRL 1.16 docstring example: ngram_size=2, ids [[1, 2, 3, 4], [5, 5, 5, 5, 5]] -> [0.0, -0.75].
+        assert_eq!(repetition_penalty_ids(&[1, 2, 3, 4], 2, -1.0), 0.0);
+        assert_eq!(repetition_penalty_ids(&[5, 5, 5, 5, 5], 2, -1.0), -0.75);
+        assert_eq!(repetition_penalty_ids(&[1, 2, 1, 2, 1, 2], 2, -1.0), -0.6);
+        assert_eq!(repetition_penalty_ids(&[1], 2, -1.0), 0.0);
+        let spec = PipelineSpec::from_toml(
+            "schema_version = 1\nreward = { type = \"repetition_penalty\", tokens = \"completion_ids\" }\n",
+        )
+        .unwrap();
+        let mut with_ids = Sample::new("the words do not matter here");
+        with_ids
+            .metadata
+            .insert("completion_ids".into(), serde_json::json!([7, 7, 7, 7]));
+        let out = spec
+            .build()
+            .unwrap()
+            .score(&[with_ids, Sample::new("no ids")]);
+        // 4 ids -> 2 trigrams (777, 777), 1 distinct: (1 - 1/2)(-1)
+        assert_eq!(out[0].value, Some(-0.5));
+        assert!(out[1].is_abstention());
+    }
 
     #[test]
     fn hand_computed_cases() {

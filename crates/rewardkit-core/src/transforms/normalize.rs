@@ -7,8 +7,9 @@
 //!   (default **1e-4**, the constant TRL adds to the std). `scale = false` gives x − x̄ only
 //!   (TRL `scale_rewards = "none"`, Dr. GRPO). A set whose present values are all equal
 //!   gives 0 for each; a set with n ≤ ddof present values gives x − x̄ (0 for a single value).
-//!   [TRL defaults read in integrations.md §3.1 (`scale_rewards = group`) and recalled
-//!   (`+ 1e-4`, unbiased std); check them against your TRL version.]
+//!   [Checked against TRL 1.16.0 `trl/trainer/grpo_trainer.py`: `advantages / (std_rewards +
+//!   1e-4)` with `nanstd` (Bessel-corrected, NaN-aware) over the group (`scale_rewards =
+//!   "group"`, the default) or the batch (`"batch"`).]
 //! - `min_max`: (x − min)/(max − min) ∈ [0, 1]; a constant set gives `constant_value`
 //!   (default 0.5, the middle, like `rank`'s ties).
 //! - `rank`: 1-based ranks, ties given their average rank (scipy `rankdata`); with
