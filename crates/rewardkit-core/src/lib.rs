@@ -37,6 +37,8 @@ pub mod rewards;
 mod sample;
 pub mod spec;
 pub mod summary;
+#[cfg(test)]
+mod testutil;
 pub mod transforms;
 
 pub use deadline::{Deadline, TimedOut};

@@ -364,26 +364,13 @@ reduction!(
 
 #[cfg(test)]
 mod tests {
-    use crate::{Error, PipelineSpec, RewardOutput, Sample};
+    use crate::Sample;
     use approx::assert_abs_diff_eq;
     use serde_json::json;
 
-    fn run(node: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-        PipelineSpec::from_json(&spec)
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_json as run;
 
-    fn err_path(node: &str) -> String {
-        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-        match PipelineSpec::from_json(&spec).unwrap().build().unwrap_err() {
-            Error::Spec { path, .. } => path,
-            e => panic!("unexpected {e}"),
-        }
-    }
+    use crate::testutil::spec_err_json as err_path;
 
     const AB: &str = r#"[{"name": "a", "reward": {"type": "field", "name": "a"}},
                          {"name": "b", "weight": 2.0, "reward": {"type": "field", "name": "b"}}]"#;

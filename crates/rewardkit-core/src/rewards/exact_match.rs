@@ -238,13 +238,7 @@ mod tests {
     use super::*;
     use crate::PipelineSpec;
 
-    fn run(spec: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_toml as run;
 
     #[test]
     fn squad_normalize_answer_examples() {

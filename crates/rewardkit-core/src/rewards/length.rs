@@ -526,23 +526,9 @@ mod tests {
     use crate::PipelineSpec;
     use approx::assert_abs_diff_eq;
 
-    fn run(spec: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_toml as run;
 
-    fn spec_err(spec: &str) -> String {
-        match PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-            .and_then(|s| s.build())
-        {
-            Err(Error::Spec { path, .. }) => path,
-            Err(e) => panic!("{e}"),
-            Ok(_) => panic!("no error for {spec}"),
-        }
-    }
+    use crate::testutil::spec_err_toml as spec_err;
 
     #[test]
     fn units() {

@@ -614,13 +614,7 @@ mod tests {
         assert_eq!(hash_number("no hash 5"), None);
     }
 
-    fn run(spec: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_toml as run;
 
     #[test]
     fn verl_gsm8k_modes() {

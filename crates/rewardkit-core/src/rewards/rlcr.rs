@@ -230,13 +230,7 @@ mod tests {
         assert_abs_diff_eq!(rlcr_code(false, 0.8), 0.68, epsilon = 1e-12);
     }
 
-    fn run(spec: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_toml as run;
 
     fn sample(body: &str, ok: Option<f64>) -> Sample {
         let mut s = Sample::new(body);

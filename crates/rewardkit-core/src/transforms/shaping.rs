@@ -407,7 +407,7 @@ impl BuildNode for Par {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Error, PipelineSpec, RewardOutput, Sample};
+    use crate::Sample;
     use approx::assert_abs_diff_eq;
     use serde_json::json;
 
@@ -419,22 +419,9 @@ mod tests {
         s
     }
 
-    fn run(node: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-        PipelineSpec::from_json(&spec)
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_json as run;
 
-    fn build_err(node: &str) -> String {
-        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-        match PipelineSpec::from_json(&spec).unwrap().build().unwrap_err() {
-            Error::Spec { path, .. } => path,
-            e => panic!("unexpected {e}"),
-        }
-    }
+    use crate::testutil::spec_err_json as build_err;
 
     #[test]
     fn par_test_vectors() {

@@ -251,14 +251,7 @@ mod tests {
         close(&delta(&PRM, LastStep::KeepRaw), &[0.5, -0.2, -0.4, 0.8]);
     }
 
-    fn run(node: &str, samples: &[Sample]) -> Vec<RewardOutput> {
-        let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-        PipelineSpec::from_json(&spec)
-            .unwrap()
-            .build()
-            .unwrap()
-            .score(samples)
-    }
+    use crate::testutil::score_json as run;
 
     fn with_steps(json: &str) -> Sample {
         serde_json::from_str(&format!(r#"{{"completion": "c", "steps": {json}}}"#)).unwrap()
