@@ -63,7 +63,7 @@ impl PipelineSpec {
     pub fn from_toml(text: &str) -> Result<Self> {
         let v: Value = toml::from_str(text).map_err(|e| Error::Syntax {
             what: "pipeline spec (TOML)".into(),
-            message: e.to_string(),
+            message: clip_lines(&e.to_string(), 160),
         })?;
         Self::from_value(v)
     }
@@ -154,6 +154,19 @@ impl PipelineSpec {
         let schema = schemars::schema_for!(PipelineSpec);
         serde_json::to_value(schema).unwrap_or(Value::Null)
     }
+}
+
+/// Shortens every line of a parser message to at most `max` characters (the TOML parser
+/// quotes the offending source line, which may be megabytes long).
+fn clip_lines(message: &str, max: usize) -> String {
+    message
+        .lines()
+        .map(|l| match l.char_indices().nth(max) {
+            Some((cut, _)) => format!("{}…", &l[..cut]),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Separator used to carry a nested field path inside a serde error message.
@@ -407,6 +420,35 @@ terms = [
         let (path, _) =
             err("schema_version = 1\nbogus = 1\n[reward]\ntype = \"constant\"\nvalue = 1.0\n");
         assert_eq!(path, "bogus");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_with_short_lines() {
+        let n = 3000;
+        let node = format!(
+            "{}{{ type = \"constant\", value = 1.0 }}{}",
+            "{ type = \"affine\", input = ".repeat(n),
+            " }".repeat(n)
+        );
+        match PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {node}\n")) {
+            Err(Error::Syntax { message, .. }) => {
+                assert!(
+                    message.lines().all(|l| l.chars().count() <= 161),
+                    "{message}"
+                );
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        let json_node = format!(
+            "{}{{\"type\": \"constant\", \"value\": 1.0}}{}",
+            "{\"type\": \"affine\", \"input\": ".repeat(n),
+            "}".repeat(n)
+        );
+        let doc = format!("{{\"schema_version\": 1, \"reward\": {json_node}}}");
+        assert!(matches!(
+            PipelineSpec::from_json(&doc),
+            Err(Error::Syntax { .. })
+        ));
     }
 
     #[test]
