@@ -185,28 +185,13 @@ impl RewardFn for ExactMatchFn {
         };
         let a = self.norm.apply(answer);
         let ok = refs.iter().any(|r| self.norm.apply(r) == a);
-        let (v, verdict) = if ok {
-            (self.spec.correct, "equal")
-        } else {
-            (self.spec.incorrect, "not_equal")
-        };
-        RewardOutput::value(v)
-            .with_verdict(verdict)
-            .with_extracted(answer)
+        super::judged(ok, self.spec.correct, self.spec.incorrect).with_extracted(answer)
     }
 }
 
 impl BuildNode for ExactMatch {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        for (name, v) in [
-            ("correct", Some(self.correct)),
-            ("incorrect", Some(self.incorrect)),
-            ("no_answer", self.no_answer),
-        ] {
-            if let Some(v) = v {
-                crate::spec::require_finite(path, name, v)?;
-            }
-        }
+        super::check_judged_values(path, self.correct, self.incorrect, self.no_answer)?;
         if self.extract.extractors().is_empty() {
             return Err(Error::spec(
                 format!("{path}.extract"),

@@ -473,28 +473,13 @@ impl RewardFn for NumberMatchFn {
                 .with_reason("the extracted number does not parse");
         };
         let ok = refs.iter().any(|r| self.equal(&a, r));
-        let (v, verdict) = if ok {
-            (self.spec.correct, "equal")
-        } else {
-            (self.spec.incorrect, "not_equal")
-        };
-        RewardOutput::value(v)
-            .with_verdict(verdict)
-            .with_extracted(tok)
+        super::judged(ok, self.spec.correct, self.spec.incorrect).with_extracted(tok)
     }
 }
 
 impl BuildNode for NumberMatch {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        for (name, v) in [
-            ("correct", Some(self.correct)),
-            ("incorrect", Some(self.incorrect)),
-            ("no_answer", self.no_answer),
-        ] {
-            if let Some(v) = v {
-                crate::spec::require_finite(path, name, v)?;
-            }
-        }
+        super::check_judged_values(path, self.correct, self.incorrect, self.no_answer)?;
         if let Some(t) = self.rel_tol {
             if !(t.is_finite() && t >= 0.0) {
                 return Err(Error::spec(
