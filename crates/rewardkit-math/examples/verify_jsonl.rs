@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Prints one JSON summary on stdout: pairs, seconds, calls per second, worst single call,
-//! agreement with the labels. With a second argument, writes one result per line.
+//! agreement with the labels. With a second argument, writes one result per line. Rows carry
+//! `gold`, `label` and `pred` (bench pairs) or `completion` (the labelled corpus).
 
 use rewardkit_math::{verify, Options, Outcome};
 use std::io::{BufRead, BufReader, Write};
@@ -46,7 +47,13 @@ fn main() -> std::io::Result<()> {
             .get("label")
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false);
-        rows.push((s("gold"), s("pred"), label));
+        // bench pairs carry `pred`; the labelled corpus carries `completion`
+        let pred = if v.get("pred").is_some() {
+            s("pred")
+        } else {
+            s("completion")
+        };
+        rows.push((s("gold"), pred, label));
     }
     let opts = Options::default();
     // warm-up pass (page faults, allocator), not timed

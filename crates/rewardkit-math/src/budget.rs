@@ -59,6 +59,15 @@ impl Budget {
         Ok(())
     }
 
+    /// Checks the wall-clock deadline now (for loops that do not spend steps).
+    pub(crate) fn check_deadline(&mut self) -> R<()> {
+        if self.deadline_passed() {
+            self.fuel = 0;
+            return Err(Stop::Budget("deadline passed"));
+        }
+        Ok(())
+    }
+
     /// The wall-clock deadline, if any.
     pub(crate) fn deadline(&self) -> Option<Instant> {
         self.deadline

@@ -67,9 +67,18 @@ pub(crate) fn build(e: Expr, cx: &mut Ctx<'_>) -> R<Ans> {
             Ans::Matrix(out)
         }
         Expr::Rel(sides, ops) => {
-            let mut out = Vec::with_capacity(sides.len());
-            for x in sides {
-                out.push(build(x, cx)?);
+            // a member the normal form cannot build (`\gcd(84, 126)`, a matrix sum) is kept
+            // as text, so the other members of a chain can still be compared
+            // (the last member must build)
+            let n = sides.len();
+            let mut out = Vec::with_capacity(n);
+            for (k, x) in sides.into_iter().enumerate() {
+                let text = format!("{x}");
+                match build(x, cx) {
+                    Ok(a) => out.push(a),
+                    Err(Stop::Unsupported) if k + 1 < n => out.push(Ans::Text(text)),
+                    Err(e) => return Err(e),
+                }
             }
             Ans::Rel(out, ops)
         }
@@ -181,6 +190,12 @@ impl Cmp<'_, '_> {
                 return Ok(eq);
             }
         }
+        if self.opts.float_digits > 0 {
+            if let Some(true) = self.long_decimal(g, ge, p, pe)? {
+                self.how = "the decimal agrees with the exact value to float_digits places";
+                return Ok(true);
+            }
+        }
         if self.opts.rel_tol > 0.0 {
             if let Some(true) = numeric_equal(ge, pe, self.opts.rel_tol, self.percent, self.b)? {
                 self.how = "equal within the numeric tolerance rel_tol";
@@ -211,6 +226,35 @@ impl Cmp<'_, '_> {
         }
         self.how = "exact normal forms differ";
         Ok(false)
+    }
+
+    /// A decimal with at least `float_digits` decimals written on one side, an exact value on
+    /// the other: equal when they differ by less than `10^-float_digits`.
+    fn long_decimal(&mut self, g: &Scalar, ge: &Expr, p: &Scalar, pe: &Expr) -> R<Option<bool>> {
+        let fd = self.opts.float_digits;
+        let (v, other, oe, other_is_gold) = match (long_dec(pe, fd), long_dec(ge, fd)) {
+            (Some(v), _) => (v, g, ge, true),
+            (None, Some(v)) => (v, p, pe, false),
+            (None, None) => return Ok(None),
+        };
+        let unit = BigRational::new(
+            1.into(),
+            num_traits::pow::pow(num_bigint::BigInt::from(10), fd as usize),
+        );
+        if let Some(r) = other.as_rational() {
+            return Ok(Some((r - v).abs() < unit));
+        }
+        let pct = if other_is_gold {
+            self.percent.0
+        } else {
+            self.percent.1
+        };
+        let x = crate::numeric::eval(oe, &[], pct, self.b, 0)?;
+        if x.im.abs() > 1e-12 || !x.re.is_finite() {
+            return Ok(None);
+        }
+        let vf = v.to_f64().unwrap_or(f64::NAN);
+        Ok(Some((x.re - vf).abs() < 10f64.powi(-(fd as i32))))
     }
 
     fn rounded_float(&mut self, ge: &Expr, v: f64, d: u32) -> R<Option<bool>> {
@@ -516,13 +560,22 @@ impl Cmp<'_, '_> {
                     }
                 }
                 if self.opts.pred_equation_chain
-                    && pops.iter().all(|o| *o == RelOp::Eq)
+                    && pops.iter().all(|o| matches!(o, RelOp::Eq | RelOp::Approx))
                     && self.assignment_value(ps, pops).is_none()
                     && !matches!(x, Ans::Rel(..))
                 {
-                    if let Some(last) = ps.last() {
-                        let last = last.clone();
-                        if self.eq(x, &last)? {
+                    // the last member, and the exact member before the first `\approx`
+                    // (`x = \ln 2 \approx 0.693`)
+                    let mut members = vec![ps.len() - 1];
+                    if let Some(k) = pops.iter().position(|o| *o == RelOp::Approx) {
+                        if k > 0 || !matches!(ps[0], Ans::Num(_, Expr::Var(_))) {
+                            members.push(k);
+                        }
+                    }
+                    for k in members {
+                        let m = ps[k].clone();
+                        if !matches!(m, Ans::Text(_)) && self.eq(x, &m)? {
+                            self.how = "the chain's final member equals the gold";
                             return Ok(true);
                         }
                     }
@@ -538,6 +591,15 @@ impl Cmp<'_, '_> {
             }
             _ => Ok(false),
         }
+    }
+}
+
+/// The value of a decimal literal (maybe negated) written with at least `fd` decimals.
+fn long_dec(e: &Expr, fd: u32) -> Option<BigRational> {
+    match e {
+        Expr::Dec(v, d) if *d >= fd => Some(v.clone()),
+        Expr::Neg(x) => long_dec(x, fd).map(|v| -v),
+        _ => None,
     }
 }
 

@@ -113,6 +113,7 @@ mod options;
 mod parse;
 mod q;
 
+pub use extract::{Extraction, Rule};
 pub use options::{
     CommaListPolicy, MatchPolicy, Options, PercentPolicy, RelationIntervalPolicy, ThinkPolicy,
 };
@@ -150,6 +151,10 @@ pub struct Verdict {
     pub gold: Option<String>,
     /// Extracted and normalised predicted answer, as text.
     pub pred: Option<String>,
+    /// Where the predicted answer was found (rule, byte span, text); `None` when no answer was
+    /// extracted from the prediction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Extraction>,
     /// Explanation trace, filled only when [`Options::explain`] is set.
     pub steps: Vec<String>,
 }
@@ -190,6 +195,7 @@ pub fn verify_until(
             options.max_depth,
         ),
         steps: Vec::new(),
+        extraction: None,
     };
     run.verify(gold, pred)
 }
@@ -273,6 +279,55 @@ struct Run<'a> {
     opts: &'a Options,
     b: Budget,
     steps: Vec<String>,
+    extraction: Option<Extraction>,
+}
+
+/// The text after the last `=` outside braces and brackets, if any.
+fn last_member(s: &str) -> Option<&str> {
+    let mut depth = 0i32;
+    let mut at = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' | '(' | '[' => depth += 1,
+            '}' | ')' | ']' => depth -= 1,
+            '=' if depth == 0 => at = Some(i),
+            _ => {}
+        }
+    }
+    let tail = s.get(at? + 1..)?.trim();
+    (!tail.is_empty()).then_some(tail)
+}
+
+/// `3.5`, `-0.25`: a plain decimal number with a decimal point.
+fn is_plain_decimal(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    match t.split_once('.') {
+        Some((a, b)) => {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// `3,5`, `1,5 m`, `2,75 €`: digits, one comma, digits, then maybe a unit (no other comma).
+fn is_comma_decimal(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    match t.split_once(',') {
+        Some((a, b)) => {
+            let digits = b.bytes().take_while(u8::is_ascii_digit).count();
+            let unit = &b[digits..];
+            !a.is_empty()
+                && digits > 0
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && (unit.is_empty() || unit.starts_with(' ') && !unit.contains([',', '.']))
+        }
+        None => false,
+    }
 }
 
 impl Run<'_> {
@@ -296,6 +351,7 @@ impl Run<'_> {
             reason,
             gold,
             pred,
+            extraction: self.extraction.take(),
             steps: std::mem::take(&mut self.steps),
         }
     }
@@ -383,49 +439,70 @@ impl Run<'_> {
         let o = self.opts;
         let gold_t = extract::clamp_tail(gold, o.max_input_bytes);
         let pred_t = extract::clamp_tail(pred, o.max_input_bytes);
-        let Some((g_ans, g_src)) = extract::extract(gold_t, o, true) else {
-            return self.verdict(
-                Outcome::NoGoldAnswer,
-                "no answer found in the gold text",
-                None,
-                None,
-            );
+        let g = match extract::extract(gold_t, o, true, &mut self.b) {
+            Ok(Some(g)) => g,
+            Ok(None) | Err(Stop::Unsupported) => {
+                return self.verdict(
+                    Outcome::NoGoldAnswer,
+                    "no answer found in the gold text",
+                    None,
+                    None,
+                )
+            }
+            Err(Stop::Budget(m)) => return self.budget_verdict(m, None, None),
         };
-        self.step(|| format!("gold: extracted {g_ans:?} from {}", g_src.describe()));
-        let Some(pred_t) = extract::after_think(pred_t, o.think) else {
-            return self.verdict(
+        let g_ans: &str = &g.text;
+        self.step(|| {
+            format!(
+                "gold: extracted {g_ans:?} by the rule {}",
+                g.rule.describe()
+            )
+        });
+        let pred_t = match extract::after_think(pred_t, o.think) {
+            extract::ThinkCut::Text(t) => t,
+            extract::ThinkCut::Missing => {
+                return self.verdict(
+                    Outcome::NoPredAnswer,
+                    "the prediction has no </think> tag (think = require)",
+                    Some(g_ans.to_string()),
+                    None,
+                )
+            }
+            extract::ThinkCut::Unclosed => return self.verdict(
                 Outcome::NoPredAnswer,
-                "the prediction has no </think> tag (think = require)",
+                "the prediction opens <think> and never closes it: no answer after the reasoning",
                 Some(g_ans.to_string()),
                 None,
-            );
+            ),
         };
-        // multiple choice
-        if let Some(letter) = extract::is_pure_choice(g_ans) {
-            let p = extract::extract(pred_t, o, false)
-                .and_then(|(a, _)| extract::choice_letter(a))
-                .or_else(|| extract::last_choice_in_text(pred_t));
-            self.step(|| format!("multiple choice: gold {letter}, pred {p:?}"));
-            let g = Some(letter.to_string());
-            return match p {
-                None => self.verdict(
-                    Outcome::NoPredAnswer,
-                    "no choice letter in the prediction",
-                    g,
-                    None,
-                ),
-                Some(c) if c == letter => {
-                    self.verdict(Outcome::Equal, "same choice letter", g, Some(c.to_string()))
-                }
-                Some(c) => self.verdict(
-                    Outcome::NotEqual,
-                    "different choice letter",
-                    g,
-                    Some(c.to_string()),
-                ),
-            };
+        // byte offset of the graded text in the prediction as given
+        let base = (pred_t.as_ptr() as usize).saturating_sub(pred.as_ptr() as usize);
+        let p = match extract::extract(pred_t, o, false, &mut self.b) {
+            Ok(p) => p,
+            Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(g_ans.to_string()), None),
+            Err(Stop::Unsupported) => None,
+        };
+        if let Some(p) = &p {
+            let (a, z) = (base + p.start, base + p.end);
+            let t = p.text.to_string();
+            self.step(|| {
+                format!(
+                    "pred: extracted {t:?} by the rule {} (bytes {a}..{z})",
+                    p.rule.describe()
+                )
+            });
+            self.extraction = Some(Extraction {
+                rule: p.rule,
+                start: a,
+                end: z,
+                text: p.text.to_string(),
+            });
         }
-        let Some((p_ans, p_src)) = extract::extract(pred_t, o, false) else {
+        // multiple choice
+        if let Some((letter, option)) = extract::gold_choice(g_ans) {
+            return self.choice(letter, option, p.as_ref(), pred_t, base);
+        }
+        let Some(p) = p else {
             return self.verdict(
                 Outcome::NoPredAnswer,
                 "no answer found in the prediction",
@@ -433,7 +510,117 @@ impl Run<'_> {
                 None,
             );
         };
-        self.step(|| format!("pred: extracted {p_ans:?} from {}", p_src.describe()));
+        self.compare(g_ans, &p.text)
+    }
+
+    /// Multiple choice: the gold is a letter, maybe with its option text.
+    fn choice(
+        &mut self,
+        letter: char,
+        option: Option<&str>,
+        p: Option<&extract::Found<'_>>,
+        pred_t: &str,
+        base: usize,
+    ) -> Verdict {
+        let g = Some(letter.to_string());
+        self.step(|| match option {
+            Some(t) => format!("multiple choice: gold {letter} with option text {t:?}"),
+            None => format!("multiple choice: gold {letter}"),
+        });
+        let letters = p
+            .map(|p| extract::choice_letters(&p.text))
+            .unwrap_or_default();
+        if letters.len() > 1 {
+            let all: Vec<String> = letters.iter().map(char::to_string).collect();
+            return self.verdict(
+                Outcome::NotEqual,
+                format!(
+                    "several choices in the answer (a hedge): {}",
+                    all.join(", ")
+                ),
+                g,
+                Some(all.join(", ")),
+            );
+        }
+        if let Some(&c) = letters.first() {
+            return self.letter_verdict(letter, c, g);
+        }
+        let explicit = p.is_some_and(|p| {
+            matches!(
+                p.rule,
+                extract::Rule::Boxed | extract::Rule::Anchor | extract::Rule::Hashes
+            )
+        });
+        if let (Some(opt), Some(p), true) = (option, p, explicit) {
+            self.step(|| "no letter in the answer: compared with the option text".into());
+            return self.compare(opt, &p.text);
+        }
+        if let Some((c, hedge)) = extract::last_choice_in_text(pred_t) {
+            self.step(|| format!("last (X) choice in the text: {c}"));
+            if let Some(i) = memchr::memmem::rfind(pred_t.as_bytes(), format!("({c})").as_bytes()) {
+                self.extraction = Some(Extraction {
+                    rule: extract::Rule::ChoicePattern,
+                    start: base + i,
+                    end: base + i + 3,
+                    text: format!("({c})"),
+                });
+            }
+            if hedge {
+                return self.verdict(
+                    Outcome::NotEqual,
+                    "several choices in the answer sentence (a hedge)",
+                    g,
+                    Some(c.to_string()),
+                );
+            }
+            return self.letter_verdict(letter, c, g);
+        }
+        if let (Some(opt), Some(p)) = (option, p) {
+            self.step(|| "no letter in the answer: compared with the option text".into());
+            return self.compare(opt, &p.text);
+        }
+        if let Some(c) = extract::last_capital_letter(pred_t) {
+            self.step(|| format!("last standalone capital letter in the text: {c}"));
+            return self.letter_verdict(letter, c, g);
+        }
+        self.verdict(
+            Outcome::NoPredAnswer,
+            "no choice letter in the prediction",
+            g,
+            None,
+        )
+    }
+
+    fn letter_verdict(&mut self, gold: char, pred: char, g: Option<String>) -> Verdict {
+        if gold == pred {
+            self.verdict(
+                Outcome::Equal,
+                "same choice letter",
+                g,
+                Some(pred.to_string()),
+            )
+        } else {
+            self.verdict(
+                Outcome::NotEqual,
+                "different choice letter",
+                g,
+                Some(pred.to_string()),
+            )
+        }
+    }
+
+    /// Compares two extracted answers.
+    fn compare(&mut self, g_ans: &str, p_ans: &str) -> Verdict {
+        let o = self.opts;
+        let comma;
+        let p_ans = if o.decimal_comma && is_plain_decimal(g_ans) && is_comma_decimal(p_ans) {
+            comma = p_ans.trim().replacen(',', ".", 1);
+            self.step(|| "decimal comma read as a decimal point (decimal_comma)".into());
+            comma.as_str()
+        } else {
+            p_ans
+        };
+
         if g_ans.len() > o.max_answer_bytes || p_ans.len() > o.max_answer_bytes {
             return self.budget_verdict(
                 "extracted answer longer than max_answer_bytes",
@@ -458,6 +645,20 @@ impl Run<'_> {
             Err(Stop::Unsupported) => vec![(Ans::Text(gs.clone()), false)],
         };
         let pv = match self.side(p_ans, "pred") {
+            Ok(v) if matches!(v.first(), Some((Ans::Text(_), _))) && !g_ans.contains('=') => {
+                // not math as a whole: a chain whose first members the parser does not know
+                // (`\gcd(84, 126) = 42`) is read by its last member
+                match last_member(p_ans) {
+                    Some(tail) => {
+                        self.step(|| format!("pred: reading the chain's last member {tail:?}"));
+                        match self.side(tail, "pred") {
+                            Ok(t) => t,
+                            Err(_) => v,
+                        }
+                    }
+                    None => v,
+                }
+            }
             Ok(v) => v,
             Err(Stop::Budget(m)) => return self.budget_or_syntactic(m, g_ans, p_ans, gs, ps),
             Err(Stop::Unsupported) => vec![(Ans::Text(ps.clone()), false)],

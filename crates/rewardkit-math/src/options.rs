@@ -19,7 +19,8 @@ pub enum MatchPolicy {
 pub enum ThinkPolicy {
     /// Grade the whole text; `</think>` has no meaning.
     Ignore,
-    /// Grade only the text after the last `</think>` when the tag is present (reference default).
+    /// Grade only the text after the last `</think>` when the tag is present (reference default);
+    /// a `<think>` that is never closed (a truncated generation) leaves no answer.
     AfterIfPresent,
     /// Require a `</think>` tag (DeepScaleR style); without it there is no predicted answer.
     Require,
@@ -53,10 +54,11 @@ pub enum CommaListPolicy {
 pub enum RelationIntervalPolicy {
     /// Never: `x < 2` and `(-\infty, 2)` are different answers.
     Never,
-    /// A gold inequality may match a predicted interval, not the reverse (reference default,
-    /// Math-Verify's anti reward-hacking asymmetry).
+    /// A gold inequality may match a predicted interval, not the reverse (Math-Verify's
+    /// asymmetry).
     GoldRelationOnly,
-    /// Both directions.
+    /// Both directions (reference default: a careful grader accepts `-1 \le x \le 3` for
+    /// `[-1, 3]`; the relation must be in one variable, so nothing else is accepted).
     Both,
 }
 
@@ -87,11 +89,19 @@ pub struct Options {
     /// Unwrap a simple assignment `x = 3` to `3` when the other side is not an equation
     /// (default `true`).
     pub unwrap_assignment: bool,
-    /// Whether an inequality and an interval may be compared (default `gold_relation_only`).
+    /// Whether an inequality and an interval may be compared (default `both`).
     pub relation_interval: RelationIntervalPolicy,
     /// Accept a predicted equation when the gold is a plain value and the last side of the
     /// predicted chain `a = b = 3` equals the gold (default `true`; never the reverse).
     pub pred_equation_chain: bool,
+    /// A decimal agrees with an exact value (the other side) when they differ by less than one
+    /// unit in this decimal place and the decimal has at least this many decimals written:
+    /// `0.428571428571` equals `\frac{3}{7}`, `0.43` does not (default `6`, Math-Verify's float
+    /// rounding; `0` turns it off).
+    pub float_digits: u32,
+    /// When the gold is a single decimal number (`3.5`), read a prediction `3,5` with a decimal
+    /// comma (French, German, …) instead of as the list `3, 5` (default `true`).
+    pub decimal_comma: bool,
     /// Read `1,000` as one thousand (a comma followed by exactly three digits) (default `true`).
     pub thousands_separators: bool,
     /// Read `2\frac{1}{2}` and `2 1/2` as the mixed number `5/2` (default `true`).
@@ -136,8 +146,10 @@ impl Default for Options {
             comma_list: CommaListPolicy::Set,
             strip_units: true,
             unwrap_assignment: true,
-            relation_interval: RelationIntervalPolicy::GoldRelationOnly,
+            relation_interval: RelationIntervalPolicy::Both,
             pred_equation_chain: true,
+            float_digits: 6,
+            decimal_comma: true,
             thousands_separators: true,
             mixed_numbers: true,
             match_policy: MatchPolicy::Last,

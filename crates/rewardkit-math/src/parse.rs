@@ -206,6 +206,13 @@ struct Lexer<'a> {
     pos: usize,
     toks: Vec<Tok>,
     opts: &'a Options,
+    /// Tokens already counted into `depth`.
+    depth_seen: usize,
+    /// Open brackets of any kind among the tokens so far.
+    depth: i32,
+    /// A list comma directly followed by a digit (`1,2,100`) was seen: commas are list
+    /// separators from then on, not thousands separators.
+    tight_list: bool,
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -255,23 +262,74 @@ impl<'a> Lexer<'a> {
         Err(Stop::Unsupported)
     }
 
+    /// True when thousands separators may be read here: not inside brackets (`\{2,100\}` is a
+    /// set, `(2,100)` a point) and not after a tight list (`1,2,100`).
+    fn thousands_here(&mut self) -> bool {
+        if !self.opts.thousands_separators || self.tight_list {
+            return false;
+        }
+        for t in &self.toks[self.depth_seen..] {
+            match t {
+                Tok::LParen | Tok::LBrack | Tok::LSet => self.depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RSet => self.depth -= 1,
+                _ => {}
+            }
+        }
+        self.depth_seen = self.toks.len();
+        self.depth <= 0
+    }
+
+    /// A one-letter metric unit (`m`, `g`, `s`, `h`, `l`, `L`, `J`, `N`, `W`, `V`) written after a
+    /// number and a space, at the end of the answer (maybe with `^2`, `^3`, `²`, `³`).
+    fn trailing_unit_letter(&self, start: usize, w: &str) -> bool {
+        if !matches!(w, "m" | "g" | "s" | "h" | "l" | "L" | "J" | "N" | "W" | "V") {
+            return false;
+        }
+        let spaced = start > 0 && self.s[start - 1] == b' ';
+        if !spaced || !matches!(self.toks.last(), Some(Tok::Num(..))) {
+            return false;
+        }
+        let rest = self.src.get(self.pos..).unwrap_or("");
+        let rest = rest
+            .strip_prefix("^2")
+            .or_else(|| rest.strip_prefix("^3"))
+            .or_else(|| rest.strip_prefix('²'))
+            .or_else(|| rest.strip_prefix('³'))
+            .unwrap_or(rest);
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '$' | '}'))
+            .is_empty()
+    }
+
     fn number(&mut self, b: &mut Budget) -> R<()> {
         let mut mant = String::new();
         let mut decimals = 0u32;
         let mut is_dec = false;
+        let thousands = self.thousands_here();
         // integer part with optional thousands separators
         while let Some(c) = self.peek(0) {
             if c.is_ascii_digit() {
                 mant.push(c as char);
                 self.pos += 1;
-            } else if self.opts.thousands_separators && !mant.is_empty() && !is_dec {
-                // `,ddd` / `{,}ddd` / `\,ddd` followed by a non-digit
-                let skip = if c == b',' {
+            } else if thousands && !mant.is_empty() && !is_dec {
+                // `,ddd` / `{,}ddd` / `\,ddd` / `,\!ddd` followed by a non-digit
+                let skip = if self.s.get(self.pos..self.pos + 3) == Some(b",\\!") {
+                    3
+                } else if c == b',' {
                     1
                 } else if self.s.get(self.pos..self.pos + 3) == Some(b"{,}") {
                     3
-                } else if self.s.get(self.pos..self.pos + 2) == Some(b"\\,") {
+                } else if self.s.get(self.pos..self.pos + 2) == Some(b"\\,")
+                    || self.s.get(self.pos..self.pos + 2) == Some(b"\\ ")
+                    || self.s.get(self.pos..self.pos + 2) == Some("\u{a0}".as_bytes())
+                {
                     2
+                } else if self.s.get(self.pos..self.pos + 3) == Some("\u{202f}".as_bytes())
+                    || self.s.get(self.pos..self.pos + 3) == Some("\u{2009}".as_bytes())
+                {
+                    3
+                } else if c == b' ' || c == b'~' {
+                    // `1 250` (SI and French style): one space before exactly three digits
+                    1
                 } else {
                     0
                 };
@@ -294,7 +352,13 @@ impl<'a> Lexer<'a> {
             b.tick(1)?;
         }
         mant.retain(|c| c != '\'');
-        if self.peek(0) == Some(b'.') && self.peek(1).is_some_and(|c| c.is_ascii_digit()) {
+        let repeating_next = self
+            .s
+            .get(self.pos..)
+            .is_some_and(|r| r.starts_with(b".\\overline{"));
+        if self.peek(0) == Some(b'.')
+            && (self.peek(1).is_some_and(|c| c.is_ascii_digit()) || repeating_next)
+        {
             is_dec = true;
             self.pos += 1;
             while let Some(c) = self.peek(0) {
@@ -305,6 +369,34 @@ impl<'a> Lexer<'a> {
                 decimals += 1;
                 self.pos += 1;
                 b.tick(1)?;
+            }
+            // a repeating block `0.1\overline{6}`
+            if let Some(rest) = self
+                .s
+                .get(self.pos..)
+                .and_then(|r| r.strip_prefix(b"\\overline{"))
+            {
+                let r = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+                if r > 0 && r <= 64 && rest.get(r) == Some(&b'}') {
+                    let rep: BigInt = std::str::from_utf8(&rest[..r])
+                        .ok()
+                        .and_then(|x| x.parse().ok())
+                        .ok_or(Stop::Unsupported)?;
+                    let m: BigInt = mant.parse().map_err(|_| Stop::Unsupported)?;
+                    let nines = num_traits::pow(BigInt::from(10), r) - BigInt::from(1);
+                    let num = m * &nines + rep;
+                    let den = num_traits::pow(BigInt::from(10), decimals as usize) * nines;
+                    self.pos += "\\overline{".len() + r + 1;
+                    b.tick(8)?;
+                    self.toks.extend([
+                        Tok::LParen,
+                        Tok::Num(num, 0, 0, false),
+                        Tok::Slash,
+                        Tok::Num(den, 0, 0, false),
+                        Tok::RParen,
+                    ]);
+                    return Ok(());
+                }
             }
         } else if self.peek(0) == Some(b'.')
             && !self
@@ -444,6 +536,21 @@ impl<'a> Lexer<'a> {
             "land" | "wedge" => self.toks.push(Tok::Word("and".into())),
             "lor" | "vee" => self.toks.push(Tok::Word("or".into())),
             "prime" => self.toks.push(Tok::Prime),
+            // `0.142857\ldots`: a truncated decimal expansion
+            "ldots" | "dots" | "cdots"
+                if matches!(self.toks.last(), Some(Tok::Num(_, _, _, true))) => {}
+            "angle" | "measuredangle" => {
+                // `\angle C`, `\angle ABC`: one variable named after the angle
+                while self.peek(0) == Some(b' ') {
+                    self.pos += 1;
+                }
+                let from = self.pos;
+                while self.peek(0).is_some_and(|c| c.is_ascii_uppercase()) && self.pos - from < 4 {
+                    self.pos += 1;
+                }
+                let vertices = self.src.get(from..self.pos).unwrap_or("");
+                self.toks.push(Tok::Letter(format!("angle{vertices}")));
+            }
             "dollar" | "$" => {}
             _ => self.toks.push(Tok::Cmd(name.to_string())),
         }
@@ -535,7 +642,10 @@ impl<'a> Lexer<'a> {
                 }
                 b',' => {
                     self.toks.push(Tok::Comma);
-                    self.pos += 1
+                    self.pos += 1;
+                    if self.peek(0).is_some_and(|c| c.is_ascii_digit()) {
+                        self.tight_list = true;
+                    }
                 }
                 b';' => {
                     self.toks.push(Tok::Semi);
@@ -586,6 +696,11 @@ impl<'a> Lexer<'a> {
                     }
                     let w = self.src.get(start..self.pos).ok_or(Stop::Unsupported)?;
                     let lw = w.to_ascii_lowercase();
+                    if self.opts.strip_units && w.len() == 1 && self.trailing_unit_letter(start, w)
+                    {
+                        // `1,5 m`, `12 s`, `3 kg` style: a metric unit letter after a number
+                        continue;
+                    }
                     if (is_known_word(&lw) && (lw != "i" || w == "i"))
                         || w.len() >= 3
                         || (self.opts.strip_units && is_unit_word(&lw) && w.len() > 1)
@@ -631,6 +746,9 @@ impl<'a> Lexer<'a> {
             '°' | '∘' => Tok::Degree,
             '∅' => Tok::Cmd("emptyset".into()),
             '∈' => Tok::Word("in".into()),
+            '或' => Tok::Word("or".into()),
+            '和' => Tok::Word("and".into()),
+            '€' | '£' | '¥' | '₹' => return,
             '²' => {
                 self.toks.push(Tok::Caret);
                 Tok::Num(BigInt::from(2), 0, 0, false)
@@ -690,6 +808,9 @@ fn parse_at(src: &str, opts: &Options, b: &mut Budget, depth: u32) -> R<Parsed> 
         pos: 0,
         toks: Vec::new(),
         opts,
+        depth_seen: 0,
+        depth: 0,
+        tight_list: false,
     }
     .run(b)?;
     // A purely textual answer (words only, no math): compare as text.
