@@ -9,6 +9,11 @@ we run in the main thread). A bare short answer (gold or prediction without `$`,
 `\(`, `\[` or a newline) is wrapped in `$...$` first, because Math-Verify's LaTeX extraction needs
 a math environment (README usage); the wrapping is done before timing. rewardkit gets the strings
 unwrapped. Prints one JSON summary line with wall-clock and process CPU time.
+
+Rows carry `gold`, `label` and either `pred` (bench pairs: a bare answer, wrapped as above) or
+`completion` (the labelled corpus: a full model output, passed to `parse` as is, the way
+Math-Verify's users grade completions; only the gold is wrapped). A row with both uses `pred`.
+A timeout or any exception counts as "not equal".
 """
 import json
 import sys
@@ -20,15 +25,23 @@ from math_verify import parse, verify
 def main():
     rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
     def wrap(t):
-        bare = not any(m in t for m in ("$", "\\boxed", "\\(", "\\[", "\n"))
+        # an escaped dollar `\$18.90` is currency, not a math delimiter
+        bare = not any(m in t.replace("\\$", "") for m in ("$", "\\boxed", "\\(", "\\[", "\n"))
         return f"${t}$" if bare and len(t) < 200 else t
 
     for r in rows:
         r["gold"] = wrap(r["gold"])
-        r["pred"] = wrap(r["pred"])
+        if "pred" in r:
+            r["pred"] = wrap(r["pred"])
+        else:
+            # labelled corpus: the completion goes to parse() untouched
+            r["pred"] = r["completion"]
     # warm-up on a few pairs (imports, first-parse costs), not timed
     for r in rows[:20]:
-        verify(parse(r["gold"]), parse(r["pred"]))
+        try:
+            verify(parse(r["gold"]), parse(r["pred"]))
+        except BaseException:  # noqa: BLE001 - same rule as the timed loop
+            pass
     worst = 0.0
     worst_idx = 0
     agree = 0
@@ -63,6 +76,7 @@ def main():
         "mean_us": total / n * 1e6,
         "worst_ms": worst * 1e3,
         "worst_index": worst_idx,
+        "worst_id": rows[worst_idx].get("id") if rows else None,
         "agreement": agree / n,
         "agree": agree,
     }))

@@ -14,9 +14,11 @@ rewardkit verify '\\frac{1}{2}' 'so the answer is $\\boxed{0.5}$' --explain\n  \
 rewardkit verify --options '{\"accept_unreduced_fractions\": false}' '\\frac12' '\\frac{2}{4}'"
 )]
 pub struct VerifyArgs {
-    /// The reference answer (boxed or plain).
+    /// The reference answer (boxed or plain). A value starting with `-` (`-5`) is an answer.
+    #[arg(allow_hyphen_values = true)]
     pub gold: String,
     /// The prediction (a bare answer or a whole completion).
+    #[arg(allow_hyphen_values = true)]
     pub pred: String,
     /// Print every step: extracted, parsed, normalised, compared how.
     #[arg(long)]

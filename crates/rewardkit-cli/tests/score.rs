@@ -218,6 +218,37 @@ fn verify_exit_codes_and_explain() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "equal");
+    assert_eq!(v["extraction"]["rule"], "boxed");
+}
+
+#[test]
+fn verify_takes_values_that_start_with_a_hyphen() {
+    rewardkit()
+        .args(["verify", "-5", "-5"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("verdict: equal"));
+    rewardkit()
+        .args(["verify", "-5", "-x", "--json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not_equal"));
+}
+
+#[test]
+fn verify_explain_names_the_extraction_rule() {
+    rewardkit()
+        .args([
+            "verify",
+            "--explain",
+            "14",
+            "Many steps here. We conclude that $m = 14$.",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "by the rule last math span (bytes 34..42)",
+        ));
 }
 
 #[test]

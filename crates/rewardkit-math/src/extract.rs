@@ -46,7 +46,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// The extraction rule that found an answer (see the module docs of `extract` for the order).
+/// The extraction rule that found an answer. In order: only the text after `</think>` counts;
+/// the last of [`Rule::Boxed`], [`Rule::Anchor`] and [`Rule::Hashes`] wins; else [`Rule::Whole`];
+/// else the final statement ([`Rule::MathSpan`] or [`Rule::PlainMath`]); else
+/// [`Rule::LastNumber`]. [`Rule::ChoicePattern`] is the multiple-choice fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -916,7 +919,7 @@ impl<'a> Doc<'a> {
             }
             last = i;
             let mut r = i + 4;
-            while r < self.b.len() && matches!(self.b[r], b'#' | b' ' | b'\t') {
+            while r < self.b.len() && r < i + 64 && matches!(self.b[r], b'#' | b' ' | b'\t') {
                 r += 1;
             }
             out.push((i, r));

@@ -25,12 +25,15 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Extraction** (both sides; the gold may be boxed or plain): the last `\boxed{}`/`\fbox{}`
-//!    (brace matched), else the last "final answer is" / "answer is" / "Answer:" line, else a
-//!    `####` line, else the whole text when it is short, else the last math environment
-//!    (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`), else the last number. Text before `</think>` is
-//!    skipped ([`ThinkPolicy`]). A gold that is a single letter `A`–`E` switches to multiple
-//!    choice (`(B)`, `\text{(B)}`, `B)`...).
+//! 1. **Extraction** (both sides; the gold may be boxed or plain), in one linear scan: only the
+//!    text after `</think>` counts; the last explicit marker wins (`\boxed{}` — boxes joined by
+//!    connectors form a list —, an answer anchor in English, Chinese, Japanese, French, German,
+//!    Spanish, Italian or Portuguese, a `####` line); else the whole text when it is an answer;
+//!    else the final statement (the last sentence, not a question nor a verification, with a
+//!    math span or math written without delimiters); else the last number. A gold choice letter
+//!    (`C`, `(C)`, `\text{(C)}`, `C. 15`) switches to multiple choice, where several letters are
+//!    a hedge. [`Rule`] lists the rules in order; [`Verdict::extraction`] names the rule that
+//!    fired and the byte span it took.
 //! 2. **Parsing**: a hand-written lexer and recursive-descent parser for LaTeX and plain text
 //!    (`\frac \dfrac \tfrac`, `\sqrt[n]{}`, powers, subscripted names, `\cdot \times \div`,
 //!    implicit multiplication, `\left \right`, spacing commands, `\text{}` units, trig/log/exp,
@@ -61,7 +64,9 @@
 //! | `comma_list` | `set` | bare `1, 2` is order-insensitive |
 //! | `strip_units` | `true` | `\text{cm}`, `5 dollars`, `^\circ` dropped |
 //! | `unwrap_assignment` | `true` | `x = 3` vs `3` |
-//! | `relation_interval` | `gold_relation_only` | gold `x<2` may match pred `(-\infty,2)` |
+//! | `relation_interval` | `both` | `x<2` and `(-\infty,2)` match either way |
+//! | `float_digits` | `6` | `0.428571428571` = `\frac37` (not `0.43`) |
+//! | `decimal_comma` | `true` | gold `3.5`, pred `3,5` |
 //! | `pred_equation_chain` | `true` | pred `a = b = 3` vs gold `3` |
 //! | `thousands_separators` | `true` | `1,000` = `1000` |
 //! | `mixed_numbers` | `true` | `2\frac12` = `\frac52` |
@@ -79,7 +84,12 @@
 //! * `\frac{1}{2004!}` vs `\frac{1}{2006!}`: Math-Verify and Qwen say equal (float rounding);
 //!   we compare exact rationals and say not equal.
 //! * `\frac{\pi}{2}` vs `1.5708`: Qwen accepts (relative `1e-4`); others reject. Default: reject
-//!   (`rel_tol = 0`).
+//!   (`rel_tol = 0`). A decimal with at least 6 decimals agrees with an exact value within
+//!   `10^-6` (`float_digits`, Math-Verify's float rounding of 6 digits): `0.428571428571` equals
+//!   `\frac37`, `0.43` does not.
+//! * `x < 2` vs `(-\infty, 2)`: Math-Verify accepts a predicted interval for a gold inequality
+//!   but not the reverse; a careful human grader accepts both, and the relation must be in one
+//!   variable. Default: both (`relation_interval`).
 //! * `0.5` vs `50\%`: Qwen accepts, Math-Verify depends on its ANTLR version. Default: accept
 //!   (`percent = either`).
 //! * Equations: Math-Verify compares `3x-y+13=0` and `3x+4y+14=0` as both `0` (issue #60); we

@@ -115,6 +115,12 @@ impl RewardFn for Math {
             .into(),
         );
         out.info.extracted = v.pred;
+        if let Some(x) = &v.extraction {
+            // which extraction rule found the answer (`boxed`, `anchor`, `math_span`, ...)
+            if let Ok(rule) = serde_json::to_value(x.rule) {
+                out.info.extra.insert("extraction".into(), rule);
+            }
+        }
         if let Some(g) = v.gold {
             out.info.extra.insert("gold".into(), g.into());
         }
