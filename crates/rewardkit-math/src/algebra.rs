@@ -529,6 +529,96 @@ fn int_of(s: &Scalar) -> Option<BigInt> {
 }
 
 /// Converts an expression to its exact normal form.
+/// `q` when the scalar is `q·π` (or `0`) for a rational `q`.
+fn pi_multiple(a: &Scalar) -> Option<BigRational> {
+    if !a.den.is_one() {
+        return None;
+    }
+    if a.num.is_zero() {
+        return Some(BigRational::from_integer(BigInt::zero()));
+    }
+    if a.num.terms.len() != 1 {
+        return None;
+    }
+    let (m, c) = a.num.terms.iter().next()?;
+    (m.len() == 1 && m[0] == (Atom::Pi, 1)).then(|| c.clone())
+}
+
+/// Exact values of the trigonometric functions at rational multiples of π whose denominator
+/// divides 4 or 6 (`\sin(\frac{\pi}{6}) = \frac12`, `\cos(10^{20}\pi) = 1`), as expressions;
+/// `None` elsewhere (and where the function has a pole).
+fn trig_at_pi_multiple(f: Func, a: &Scalar) -> Option<Expr> {
+    if !matches!(
+        f,
+        Func::Sin | Func::Cos | Func::Tan | Func::Sec | Func::Csc | Func::Cot
+    ) {
+        return None;
+    }
+    let q = pi_multiple(a)?;
+    // the angle in twelfths of π, modulo 24
+    let t12 = q * BigRational::from_integer(BigInt::from(12));
+    if !t12.is_integer() {
+        return None;
+    }
+    let t = t12.to_integer() % BigInt::from(24);
+    let t = (t + BigInt::from(24)) % BigInt::from(24);
+    let t = t.to_u32()?;
+    if t % 2 != 0 && t % 3 != 0 {
+        return None;
+    }
+    // sin at t twelfths: (sign, 0 | 1/2 | √2/2 | √3/2 | 1)
+    let sin = |t: u32| -> (i32, u8) {
+        let (sign, u) = if t < 12 { (1, t) } else { (-1, t - 12) };
+        let u = if u > 6 { 12 - u } else { u };
+        let k = match u {
+            0 => 0,
+            2 => 1,
+            3 => 2,
+            4 => 3,
+            _ => 4,
+        };
+        (if k == 0 { 0 } else { sign }, k)
+    };
+    let value = |(sign, k): (i32, u8)| -> Expr {
+        let two = || Expr::Int(BigInt::from(2));
+        let half_root = |m: i64| {
+            Expr::Div(
+                Box::new(Expr::Root(
+                    Box::new(two()),
+                    Box::new(Expr::Int(BigInt::from(m))),
+                )),
+                Box::new(two()),
+            )
+        };
+        let v = match k {
+            0 => Expr::Int(BigInt::zero()),
+            1 => Expr::Div(Box::new(Expr::Int(BigInt::one())), Box::new(two())),
+            2 => half_root(2),
+            3 => half_root(3),
+            _ => Expr::Int(BigInt::one()),
+        };
+        if sign < 0 {
+            Expr::Neg(Box::new(v))
+        } else {
+            v
+        }
+    };
+    let s = sin(t);
+    let c = sin((t + 6) % 24);
+    let ratio = |n: (i32, u8), d: (i32, u8)| -> Option<Expr> {
+        (d.1 != 0).then(|| Expr::Div(Box::new(value(n)), Box::new(value(d))))
+    };
+    match f {
+        Func::Sin => Some(value(s)),
+        Func::Cos => Some(value(c)),
+        Func::Tan => ratio(s, c),
+        Func::Cot => ratio(c, s),
+        Func::Sec => ratio((1, 4), c),
+        Func::Csc => ratio((1, 4), s),
+        _ => None,
+    }
+}
+
 pub(crate) fn to_scalar(e: &Expr, cx: &mut Ctx<'_>) -> R<Scalar> {
     cx.depth += 1;
     if cx.depth > cx.b.max_depth * 2 {
@@ -613,6 +703,10 @@ fn to_scalar_inner(e: &Expr, cx: &mut Ctx<'_>) -> R<Scalar> {
                 if let Some(r) = a.as_rational() {
                     return Ok(Scalar::constant(r.abs()));
                 }
+            }
+            if let Some(v) = trig_at_pi_multiple(*f, &a) {
+                // exact before any float evaluation: `\sin(10^{20}\pi)` is 0
+                return to_scalar(&v, cx);
             }
             if *f == Func::Exp {
                 if let Some(q) = a.as_rational() {

@@ -371,6 +371,58 @@ impl Cmp<'_, '_> {
         Ok(true)
     }
 
+    /// A chain `a = b \approx c` says something true: the constant members of its exact part
+    /// are equal (`4 = 3` is not an answer that pays for 3), and each member after `\approx`
+    /// agrees with the exact part to less than one unit of its last written decimal
+    /// (`36\pi \approx 113.1` holds, `3 \approx 4` does not).
+    fn chain_consistent(&mut self, ps: &[Ans], pops: &[RelOp]) -> R<bool> {
+        let exact_end = pops
+            .iter()
+            .position(|o| *o == RelOp::Approx)
+            .unwrap_or(pops.len());
+        let mut value: Option<BigRational> = None;
+        let mut exact_expr: Option<&Expr> = None;
+        for m in &ps[..=exact_end] {
+            if let Ans::Num(s, e) = m {
+                if let Some(r) = s.as_rational() {
+                    match &value {
+                        Some(v) if *v != r => return Ok(false),
+                        _ => value = Some(r),
+                    }
+                }
+                if !matches!(e, Expr::Var(_)) {
+                    exact_expr = Some(e);
+                }
+            }
+        }
+        let Some(ee) = exact_expr else {
+            return Ok(true);
+        };
+        for m in &ps[exact_end + 1..] {
+            let Ans::Num(_, ae) = m else { continue };
+            let digits = match ae {
+                Expr::Dec(_, d) => *d as i32,
+                Expr::Neg(x) => match &**x {
+                    Expr::Dec(_, d) => *d as i32,
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            let x = crate::numeric::eval(ee, &[], false, self.b, 0);
+            let y = crate::numeric::eval(ae, &[], false, self.b, 0);
+            if let (Ok(x), Ok(y)) = (x, y) {
+                if x.re.is_finite()
+                    && y.re.is_finite()
+                    && x.im.abs() < 1e-12
+                    && (x.re - y.re).abs() >= 10f64.powi(-digits)
+                {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+
     /// `x = v` (or `v = x`) with `x` a plain variable: returns `v`.
     fn assignment_value<'x>(&self, sides: &'x [Ans], ops: &[RelOp]) -> Option<&'x Ans> {
         if ops.len() != 1 || ops[0] != RelOp::Eq {
@@ -566,11 +618,24 @@ impl Cmp<'_, '_> {
                 {
                     // the last member, and the exact member before the first `\approx`
                     // (`x = \ln 2 \approx 0.693`)
-                    let mut members = vec![ps.len() - 1];
-                    if let Some(k) = pops.iter().position(|o| *o == RelOp::Approx) {
-                        if k > 0 || !matches!(ps[0], Ans::Num(_, Expr::Var(_))) {
-                            members.push(k);
+                    // with `\approx`, the answer is the exact member before it; the approximation
+                    // counts only against a gold that is itself a decimal (`113.1`)
+                    let members = match pops.iter().position(|o| *o == RelOp::Approx) {
+                        Some(k) => {
+                            let mut m = Vec::new();
+                            if k > 0 || !matches!(ps[0], Ans::Num(_, Expr::Var(_))) {
+                                m.push(k);
+                            }
+                            if matches!(x, Ans::Num(_, Expr::Dec(..))) {
+                                m.push(ps.len() - 1);
+                            }
+                            m
                         }
+                        None => vec![ps.len() - 1],
+                    };
+                    if !self.chain_consistent(ps, pops)? {
+                        self.how = "the chain is false (its members differ): not an answer";
+                        return Ok(false);
                     }
                     for k in members {
                         let m = ps[k].clone();

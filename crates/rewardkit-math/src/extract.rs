@@ -761,7 +761,11 @@ impl<'a> Doc<'a> {
                     i += 1;
                 }
                 let cmd = st > 0 && b[st - 1] == b'\\';
-                if !cmd && i < z && b[i].is_ascii_digit() {
+                let sci = i == st + 1
+                    && matches!(b[st], b'e' | b'E')
+                    && st > 0
+                    && b[st - 1].is_ascii_digit();
+                if !cmd && !sci && i < z && b[i].is_ascii_digit() {
                     // `H2O`, `CO2`, `x2`: a word with digits, not math
                     while i < z && b[i].is_ascii_alphanumeric() {
                         i += 1;
@@ -1058,7 +1062,23 @@ fn anchor_connector(lower: &[u8], p: usize, kw: &str) -> Option<usize> {
 fn is_connector_word(w: &str) -> bool {
     matches!(
         w,
-        "and" | "or" | "et" | "ou" | "und" | "oder" | "y" | "o" | "e" | "und/oder" | "also" | "as"
+        "and"
+            | "or"
+            | "et"
+            | "ou"
+            | "und"
+            | "oder"
+            | "y"
+            | "o"
+            | "e"
+            | "also"
+            | "as"
+            | "maybe"
+            | "perhaps"
+            | "possibly"
+            | "alternatively"
+            | "either"
+            | "else"
     )
 }
 
@@ -1492,14 +1512,14 @@ fn extract_trimmed<'a>(
     if is_gold || whole_is_answer(s) {
         return Ok(Some(whole(s)));
     }
-    if last {
-        if let Some(f) = doc.statement(opts.fallback_last_number) {
-            return Ok(Some(f));
-        }
-        if s.len() <= STATEMENT_WINDOW && doc.sentences().len() <= MAX_SENTENCES {
-            // every sentence was read: only questions, verifications and prose
-            return Ok(None);
-        }
+    // the final statement is read the same way under both match policies (the policy chooses
+    // among explicit markers only)
+    if let Some(f) = doc.statement(opts.fallback_last_number) {
+        return Ok(Some(f));
+    }
+    if s.len() <= STATEMENT_WINDOW && doc.sentences().len() <= MAX_SENTENCES {
+        // every sentence was read: only questions, verifications and prose
+        return Ok(None);
     }
     budget.check_deadline()?;
     if !doc.math.is_empty() {
