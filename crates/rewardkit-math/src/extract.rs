@@ -814,6 +814,7 @@ impl<'a> Doc<'a> {
                 | b'%'
                 | b'$'
                 | b'\\'
+                | b'&'
                 | b'!' => {
                     run.get_or_insert(i);
                 }
@@ -1370,7 +1371,7 @@ fn prose_words(s: &str) -> usize {
 
 /// True when the whole text reads as an answer rather than prose.
 fn whole_is_answer(s: &str) -> bool {
-    if s.len() > 2000 || s.contains("\n\n") {
+    if s.contains("\n\n") {
         return false;
     }
     if prose_words(s) == 0 {

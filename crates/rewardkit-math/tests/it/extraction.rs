@@ -260,3 +260,24 @@ fn deadline_bounds_extraction() {
     let v = verify_until("3", &big, &Options::default(), Some(Instant::now()));
     assert_eq!(v.outcome, Outcome::BudgetExceeded);
 }
+
+#[test]
+fn long_bare_answers_are_read_whole() {
+    // issue 9: a bare prediction over 2,000 bytes fell back to the last number
+    let terms: Vec<String> = (1..200).map(|k| format!("\\frac{{1}}{{{k}}}")).collect();
+    let fwd = terms.join(" + ");
+    let rev = terms.iter().rev().cloned().collect::<Vec<_>>().join(" + ");
+    assert!(fwd.len() > 2000);
+    eq(&fwd, &rev);
+    let row = vec!["1"; 300].join(" & ");
+    let matrix = format!(
+        "\\begin{{pmatrix}}{}\\end{{pmatrix}}",
+        vec![row; 300].join(" \\\\ ")
+    );
+    let v = verify("1", &matrix, &Options::default());
+    assert!(
+        !v.is_equal(),
+        "a 300x300 matrix of ones is not 1: {}",
+        v.reason
+    );
+}
