@@ -123,6 +123,42 @@ const STATEMENT_WINDOW: usize = 8000;
 /// … and at most this many sentences, from the end.
 const MAX_SENTENCES: usize = 12;
 
+/// An unfinished last sentence: it ends with a word that needs a complement (`is`, `be`, `=`,
+/// `of`, `the`, …) and no terminal punctuation.
+fn is_truncated(t: &str) -> bool {
+    let t = t.trim_end();
+    if t.ends_with(['.', '!', '?', '。', '*', ')', '$', '}', ']']) {
+        return false;
+    }
+    if t.ends_with(['=', ':', '+', '-', '\\', ',']) {
+        return true;
+    }
+    let last = t
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "is" | "are"
+            | "be"
+            | "was"
+            | "equals"
+            | "of"
+            | "the"
+            | "to"
+            | "a"
+            | "an"
+            | "and"
+            | "then"
+            | "therefore"
+            | "so"
+            | "gives"
+            | "get"
+            | "becomes"
+    )
+}
+
 /// A verification sentence (`Check: 2(5)+3 = 13 ✓`, `Let me verify: …`): not the answer.
 fn is_verification(t: &str) -> bool {
     if t.contains('✓') || t.contains('✔') || t.contains("\\checkmark") {
@@ -586,7 +622,7 @@ impl<'a> Doc<'a> {
 
     /// The answer in the region `[from, end)` after an anchor: a box, else a leading plain
     /// answer, else the first group of math spans, else the prose-trimmed text.
-    fn reduce_region(&self, from: usize, end: usize) -> Option<Found<'a>> {
+    fn reduce_region(&self, from: usize, end: usize, choice: bool) -> Option<Found<'a>> {
         if end <= from {
             return None;
         }
@@ -600,22 +636,43 @@ impl<'a> Doc<'a> {
                 .unwrap_or(lo);
             return Some(self.joined(&self.boxes, lo, hi, Rule::Anchor));
         }
+        // a plain answer right after the anchor: `8`, `8 apples`, `(C) 15`
         let k = self.math.partition_point(|x| x.start < from);
-        if let Some(first) = self.math.get(k).filter(|x| x.end <= end) {
-            let before = trim_prose(self.get(from, first.start));
-            if answer_like(before) && before.bytes().any(|c| c.is_ascii_digit()) {
-                return Some(self.found_sub(before, Rule::Anchor));
-            }
-            let (lo, hi) = self.group(&self.math, k, true);
-            let hi = (lo..=hi)
-                .take_while(|&h| self.math[h].end <= end)
-                .last()
-                .unwrap_or(lo);
-            return Some(self.joined(&self.math, lo, hi, Rule::Anchor));
+        let first_math = self.math.get(k).filter(|x| x.end <= end).copied();
+        let lead_end = first_math.map_or(end, |m| m.start);
+        let lead = trim_prose(self.get(from, lead_end));
+        let lead_ok = answer_like(lead);
+        let lead_digit = lead.bytes().any(|c| c.is_ascii_digit());
+        if lead_ok && (lead_digit || (choice && !choice_letters(lead).is_empty())) {
+            return Some(self.found_sub(lead, Rule::Anchor));
         }
-        let t = trim_prose(self.get(from, end));
-        if answer_like(t) {
-            return Some(self.found_sub(t, Rule::Anchor));
+        // `The answer is correct because …`, `The answer is not A, …`: not an answer
+        let first_word = strip_fillers(self.get(from, end))
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if NOT_ANSWERS.contains(&first_word.as_str()) {
+            return None;
+        }
+        // else the first math span or plain-math run in the region (`The vertex is (2, -5)`,
+        // `**Center: (3, 4)**`, `A tetrahedron has **6** edges`)
+        let run = self.plain_runs(from, lead_end).into_iter().next();
+        match (run, first_math) {
+            (Some((x, y)), _) => return Some(self.found_sub(self.get(x, y), Rule::Anchor)),
+            (None, Some(_)) => {
+                let (lo, hi) = self.group(&self.math, k, true);
+                let hi = (lo..=hi)
+                    .take_while(|&h| self.math[h].end <= end)
+                    .last()
+                    .unwrap_or(lo);
+                return Some(self.joined(&self.math, lo, hi, Rule::Anchor));
+            }
+            (None, None) => {}
+        }
+        // a word or a letter (`C`, `yes`, `Monday`)
+        if lead_ok {
+            return Some(self.found_sub(lead, Rule::Anchor));
         }
         None
     }
@@ -863,6 +920,16 @@ impl<'a> Doc<'a> {
     /// by a circumstance (`attained at $x = -3$`, `when`, `for`) yields to an earlier one.
     fn statement(&self, plain: bool) -> Option<Found<'a>> {
         let sentences = self.sentences();
+        if let Some(&(a, z, _)) = sentences.last() {
+            if z == self.b.len() && is_truncated(self.get(a, z)) {
+                // the generation stopped mid-sentence (`So the area should be`): no answer
+                let cands = self.plain_runs(a, z);
+                let has_math = self.math.iter().any(|m| m.start >= a && m.end <= z);
+                if cands.is_empty() && !has_math {
+                    return None;
+                }
+            }
+        }
         for &(a, z, question) in sentences.iter().rev().take(MAX_SENTENCES) {
             if question || is_verification(self.get(a, z)) {
                 continue;
@@ -1080,6 +1147,8 @@ fn is_connector_word(w: &str) -> bool {
             | "alternatively"
             | "either"
             | "else"
+            | "soit"
+            | "entweder"
     )
 }
 
@@ -1142,6 +1211,8 @@ const LEADING_FILLERS: &[&str] = &[
     "the",
     "is",
     "either",
+    "soit",
+    "entweder",
     "probably",
     "likely",
 ];
@@ -1188,7 +1259,8 @@ fn keeps_word(w: &str) -> bool {
 
 /// Cuts prose off a plain answer: leading fillers, then everything from the first word that is
 /// not part of an answer (`8 apples because …` → `8 apples`), CJK text, trailing punctuation.
-fn trim_prose(s: &str) -> &str {
+/// `s` without leading separators and filler words (`: therefore the …`).
+fn strip_fillers(s: &str) -> &str {
     let mut t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '='));
     loop {
         let before = t;
@@ -1198,9 +1270,13 @@ fn trim_prose(s: &str) -> &str {
             }
         }
         if t.len() == before.len() {
-            break;
+            return t;
         }
     }
+}
+
+fn trim_prose(s: &str) -> &str {
+    let t = strip_fillers(s);
     let b = t.as_bytes();
     let mut cut = t.len();
     let mut i = 0;
@@ -1441,6 +1517,7 @@ pub(crate) fn extract<'a>(
     s: &'a str,
     opts: &Options,
     is_gold: bool,
+    choice: bool,
     budget: &mut Budget,
 ) -> R<Option<Found<'a>>> {
     let trimmed = s.trim();
@@ -1449,7 +1526,7 @@ pub(crate) fn extract<'a>(
     }
     let off = offset_in(s, trimmed);
     Ok(
-        extract_trimmed(trimmed, opts, is_gold, budget)?.map(|mut f| {
+        extract_trimmed(trimmed, opts, is_gold, choice, budget)?.map(|mut f| {
             f.start += off;
             f.end += off;
             f
@@ -1461,6 +1538,7 @@ fn extract_trimmed<'a>(
     s: &'a str,
     opts: &Options,
     is_gold: bool,
+    choice: bool,
     budget: &mut Budget,
 ) -> R<Option<Found<'a>>> {
     if is_gold && !opts.extract_gold {
@@ -1487,7 +1565,7 @@ fn extract_trimmed<'a>(
     };
     for &(p, r) in order.take(MAX_ANCHOR_TRIES) {
         let end = doc.region_end(r);
-        if let Some(f) = doc.reduce_region(r, end) {
+        if let Some(f) = doc.reduce_region(r, end, choice) {
             markers.push((p, f));
             break;
         }
@@ -1751,7 +1829,7 @@ mod tests {
     fn ex(s: &str) -> Option<(String, Rule)> {
         let o = Options::default();
         let mut b = Budget::new(o.max_steps, None, o.max_bits, o.max_depth);
-        extract(s, &o, false, &mut b)
+        extract(s, &o, false, false, &mut b)
             .ok()
             .flatten()
             .map(|f| (f.text.into_owned(), f.rule))

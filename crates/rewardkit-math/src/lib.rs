@@ -449,7 +449,7 @@ impl Run<'_> {
         let o = self.opts;
         let gold_t = extract::clamp_tail(gold, o.max_input_bytes);
         let pred_t = extract::clamp_tail(pred, o.max_input_bytes);
-        let g = match extract::extract(gold_t, o, true, &mut self.b) {
+        let g = match extract::extract(gold_t, o, true, false, &mut self.b) {
             Ok(Some(g)) => g,
             Ok(None) | Err(Stop::Unsupported) => {
                 return self.verdict(
@@ -487,7 +487,8 @@ impl Run<'_> {
         };
         // byte offset of the graded text in the prediction as given
         let base = (pred_t.as_ptr() as usize).saturating_sub(pred.as_ptr() as usize);
-        let p = match extract::extract(pred_t, o, false, &mut self.b) {
+        let choice = extract::gold_choice(g_ans).is_some();
+        let p = match extract::extract(pred_t, o, false, choice, &mut self.b) {
             Ok(p) => p,
             Err(Stop::Budget(m)) => return self.budget_verdict(m, Some(g_ans.to_string()), None),
             Err(Stop::Unsupported) => None,

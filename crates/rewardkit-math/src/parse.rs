@@ -701,6 +701,15 @@ impl<'a> Lexer<'a> {
                         // `1,5 m`, `12 s`, `3 kg` style: a metric unit letter after a number
                         continue;
                     }
+                    if matches!(lw.as_str(), "ou" | "oder" | "soit") {
+                        // French and German "or"
+                        self.toks.push(Tok::Word("or".into()));
+                        continue;
+                    }
+                    if matches!(lw.as_str(), "et" | "und") {
+                        self.toks.push(Tok::Word("and".into()));
+                        continue;
+                    }
                     if (is_known_word(&lw) && (lw != "i" || w == "i"))
                         || w.len() >= 3
                         || (self.opts.strip_units && is_unit_word(&lw) && w.len() > 1)
