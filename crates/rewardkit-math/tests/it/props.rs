@@ -86,3 +86,47 @@ proptest! {
         prop_assert!(start.elapsed() < Duration::from_millis(500), "slow: {:?}", v);
     }
 }
+
+/// Adversarial completions: an extraction trigger repeated thousands of times, with random glue
+/// between the copies and a random tail. Extraction is linear, so each call stays fast.
+fn adversarial() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("\\boxed{"),
+        Just("\\fbox{"),
+        Just("The answer is "),
+        Just("Answer: "),
+        Just("答案："),
+        Just("$"),
+        Just("$$"),
+        Just("\\("),
+        Just("\\["),
+        Just("{"),
+        Just("#### "),
+        Just("\\begin{align*}"),
+        Just("(A) "),
+        Just("1,"),
+        Just("x = "),
+        Just("<think>"),
+        Just(". "),
+    ];
+    (
+        token,
+        "[ a-z0-9$\\\\{}.]{0,6}",
+        1000usize..20_000,
+        "[ -~]{0,40}",
+    )
+        .prop_map(|(t, glue, n, tail)| format!("{}{tail}", format!("{t}{glue}").repeat(n)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn adversarial_completions_stay_fast(pred in adversarial()) {
+        let o = Options::default();
+        let start = Instant::now();
+        let v = verify("3", &pred, &o);
+        // generous for a debug build on a loaded 2-core machine; release figures in BENCHMARKS.md
+        prop_assert!(start.elapsed() < Duration::from_secs(2), "{} bytes took {:?}: {:?}", pred.len(), start.elapsed(), v.outcome);
+    }
+}
