@@ -1220,9 +1220,19 @@ const LEADING_FILLERS: &[&str] = &[
 /// Words that end a plain answer: anything alphabetic of two or more letters that is not a unit,
 /// a connector, a function or a constant.
 fn keeps_word(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
+    // no allocation: words longer than any kept word are prose
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (d, c) in buf.iter_mut().zip(w.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let Ok(l) = std::str::from_utf8(&buf[..w.len()]) else {
+        return false;
+    };
     if matches!(
-        l.as_str(),
+        l,
         "is" | "are"
             | "the"
             | "of"
@@ -1248,11 +1258,11 @@ fn keeps_word(w: &str) -> bool {
     ) {
         return false;
     }
-    crate::parse::is_unit_word(&l)
-        || is_connector_word(&l)
-        || crate::expr::Func::from_name(&l).is_some()
+    crate::parse::is_unit_word(l)
+        || is_connector_word(l)
+        || crate::expr::Func::from_name(l).is_some()
         || matches!(
-            l.as_str(),
+            l,
             "pi" | "sqrt" | "inf" | "infty" | "infinity" | "cbrt" | "no" | "yes" | "none"
         )
 }
@@ -1416,7 +1426,7 @@ fn answer_like(t: &str) -> bool {
 
 /// Number of prose words: runs of two or more ASCII letters outside LaTeX command names that
 /// are not units, connectors or functions.
-fn prose_words(s: &str) -> usize {
+fn prose_words(s: &str, stop_at: usize) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
     let mut i = 0;
@@ -1431,11 +1441,17 @@ fn prose_words(s: &str) -> usize {
             let w = &s[start..i];
             if !cmd && !env_name && w.len() >= 2 && !keeps_word(w) {
                 n += 1;
+                if n >= stop_at {
+                    return n;
+                }
             }
         } else if b[i] >= 0x80 {
             let ch = s[i..].chars().next().unwrap_or(' ');
             if is_cjk(ch) {
                 n += 1;
+                if n >= stop_at {
+                    return n;
+                }
             }
             i += ch.len_utf8();
         } else {
@@ -1450,7 +1466,7 @@ fn whole_is_answer(s: &str) -> bool {
     if s.contains("\n\n") {
         return false;
     }
-    if prose_words(s) == 0 {
+    if prose_words(s, 1) == 0 {
         return true;
     }
     // a single word (`Monday`, `yes`)
