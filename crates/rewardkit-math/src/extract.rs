@@ -566,7 +566,10 @@ impl<'a> Doc<'a> {
     /// [`REGION_LIMIT`] bytes on. Math spans and brace groups are skipped whole.
     fn region_end(&self, from: usize) -> usize {
         let b = self.b;
-        let max = b.len().min(from + REGION_LIMIT);
+        let mut max = b.len().min(from + REGION_LIMIT);
+        while max > from && !self.s.is_char_boundary(max) {
+            max -= 1;
+        }
         let mut i = from;
         let mut content = false;
         while i < max {
@@ -839,7 +842,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if c >= 0x80 {
-                let ch = self.s[i..].chars().next().unwrap_or(' ');
+                let ch = self
+                    .s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or(' ');
                 let l = ch.len_utf8();
                 if "π√∛×÷−±∓≤≥≠≈∞°²³½·∪∅€£¥∘–".contains(ch) {
                     run.get_or_insert(i);
@@ -1295,13 +1302,15 @@ fn trim_prose(s: &str) -> &str {
         let c = b[i];
         match c {
             b'\\' => {
-                // a command: skip its name
+                // a command: skip its name, or the one symbol after the backslash (which may be
+                // a multi-byte character: `\\u{2009}`)
                 i += 1;
-                while i < b.len() && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-                if i < b.len() && !b[i].is_ascii_alphabetic() && i > 0 && b[i - 1] == b'\\' {
-                    i += 1;
+                if i < b.len() && b[i].is_ascii_alphabetic() {
+                    while i < b.len() && b[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                } else if let Some(ch) = t.get(i..).and_then(|r| r.chars().next()) {
+                    i += ch.len_utf8();
                 }
                 continue;
             }
@@ -1320,7 +1329,7 @@ fn trim_prose(s: &str) -> &str {
                 continue;
             }
             c if c >= 0x80 => {
-                let ch = t[i..].chars().next().unwrap_or(' ');
+                let ch = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                 if is_cjk(ch) && !matches!(ch, '或' | '和') {
                     cut = i;
                     break;
@@ -1446,7 +1455,7 @@ fn prose_words(s: &str, stop_at: usize) -> usize {
                 }
             }
         } else if b[i] >= 0x80 {
-            let ch = s[i..].chars().next().unwrap_or(' ');
+            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             if is_cjk(ch) {
                 n += 1;
                 if n >= stop_at {

@@ -281,3 +281,15 @@ fn long_bare_answers_are_read_whole() {
         v.reason
     );
 }
+
+#[test]
+fn fuzz_regression_backslash_before_a_multibyte_character() {
+    // fuzz run 7: `trim_prose` stepped into the middle of U+2009 after a backslash and panicked
+    let pred = "We solve it.\\[x\\]\nThe final answer is $\\\u{2009}boxed{x = 0 and \\\u{2009}x";
+    let _ = verify("0", pred, &Options::default());
+    let _ = verify(
+        "0",
+        "The answer is \\\u{00e9}5 \\\u{4e2d}",
+        &Options::default(),
+    );
+}
