@@ -601,7 +601,7 @@ impl<'a> Doc<'a> {
                         && i > 0
                         && b[i - 1].is_ascii_digit()
                         && next.is_some_and(|x| x.is_ascii_digit());
-                    if !decimal && next.is_none_or(|x| x.is_ascii_whitespace() || x == b'*') {
+                    if !decimal && !next.is_some_and(|x| !x.is_ascii_whitespace() && x != b'*') {
                         return i;
                     }
                 }
@@ -745,7 +745,7 @@ impl<'a> Doc<'a> {
                             .all(|x| x.is_ascii_digit() || x.is_ascii_whitespace() || *x == b'#');
                     if !decimal
                         && !marker
-                        && next.is_none_or(|x| x.is_ascii_whitespace() || x == b'*')
+                        && !next.is_some_and(|x| !x.is_ascii_whitespace() && x != b'*')
                     {
                         end_here = Some(c == b'?');
                     }
