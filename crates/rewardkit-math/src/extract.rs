@@ -161,12 +161,26 @@ fn is_truncated(t: &str) -> bool {
 
 /// A verification sentence (`Check: 2(5)+3 = 13 ✓`, `Let me verify: …`): not the answer.
 fn is_verification(t: &str) -> bool {
-    if t.contains('✓') || t.contains('✔') || t.contains("\\checkmark") {
-        return true;
-    }
     let l = t
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '#' | '>'))
         .to_ascii_lowercase();
+    if t.contains('✓') || t.contains('✔') || t.contains("\\checkmark") {
+        // a check mark, unless the sentence also concludes (`✓, so the minimum is $4$`)
+        let concludes = [
+            "so ",
+            "therefore",
+            "thus",
+            "hence",
+            "answer",
+            "final",
+            "conclude",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if !concludes {
+            return true;
+        }
+    }
     let l = [
         "let me ", "let's ", "let us ", "we can ", "now ", "as a ", "quick ",
     ]

@@ -293,3 +293,9 @@ fn fuzz_regression_backslash_before_a_multibyte_character() {
         &Options::default(),
     );
 }
+
+#[test]
+fn a_check_mark_in_a_concluding_sentence_keeps_it() {
+    eq("4", "We get $f(-3) = 4$ ✓, so the minimum is $4$.");
+    eq("5", "So $x = 5$.\n\nCheck: $2(5)+3 = 13$ ✓");
+}
