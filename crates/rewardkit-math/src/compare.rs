@@ -623,7 +623,14 @@ impl Cmp<'_, '_> {
                     let members = match pops.iter().position(|o| *o == RelOp::Approx) {
                         Some(k) => {
                             let mut m = Vec::new();
-                            if k > 0 || !matches!(ps[0], Ans::Num(_, Expr::Var(_))) {
+                            // the first member counts as the exact value when it is a value
+                            // (`36\pi \approx 113.1`), not the asked quantity written as a
+                            // function (`\tan 60^\circ \approx 1.73`)
+                            let first_is_value = match &ps[0] {
+                                Ans::Num(_, e) => !matches!(e, Expr::Var(_)) && !has_func(e),
+                                _ => false,
+                            };
+                            if k > 0 || first_is_value {
                                 m.push(k);
                             }
                             if matches!(x, Ans::Num(_, Expr::Dec(..))) {
@@ -656,6 +663,17 @@ impl Cmp<'_, '_> {
             }
             _ => Ok(false),
         }
+    }
+}
+
+/// True when the expression applies a function (`\tan`, `\log`, …) anywhere.
+fn has_func(e: &Expr) -> bool {
+    match e {
+        Expr::Func(..) => true,
+        Expr::Add(v) | Expr::Mul(v) => v.iter().any(has_func),
+        Expr::Neg(x) => has_func(x),
+        Expr::Div(a, b) | Expr::Pow(a, b) | Expr::Root(a, b) => has_func(a) || has_func(b),
+        _ => false,
     }
 }
 

@@ -207,6 +207,12 @@ fn is_verification(t: &str) -> bool {
 /// The text between two candidates introduces the later one as a circumstance
 /// (`$4$, attained at $x = -3$`).
 fn is_circumstance(gap: &str) -> bool {
+    // an aside in parentheses: `$\pi/3$ (that is, 60°)`, `**(3, 4)** (radius 5)`
+    let opens = gap.matches('(').count();
+    let closes = gap.matches(')').count();
+    if opens > closes {
+        return true;
+    }
     let l = gap.trim().trim_end_matches(':').to_ascii_lowercase();
     [
         "at", "when", "whenever", "where", "for", "with", "if", "since", "because", "given",
@@ -272,6 +278,8 @@ struct Doc<'a> {
     braces: Vec<(usize, usize)>,
     math: Vec<Span>,
     boxes: Vec<BoxSpan>,
+    /// Byte ranges a reader never sees (`\phantom{…}`, `\color{white}…`), sorted, disjoint.
+    hidden: Vec<(usize, usize)>,
 }
 
 const MATH_ENVS: &[&str] = &[
@@ -297,9 +305,11 @@ impl<'a> Doc<'a> {
             braces: Vec::new(),
             math: Vec::new(),
             boxes: Vec::new(),
+            hidden: Vec::new(),
         };
         d.scan_braces();
         b.check_deadline()?;
+        d.scan_hidden();
         d.scan_math();
         b.check_deadline()?;
         d.scan_boxes();
@@ -474,7 +484,7 @@ impl<'a> Doc<'a> {
     }
 
     fn push_math(&mut self, start: usize, end: usize, body: usize, body_end: usize) {
-        if self.get(body, body_end).trim().is_empty() {
+        if self.get(body, body_end).trim().is_empty() || self.is_hidden(start, end) {
             return;
         }
         self.math.push(Span {
@@ -483,6 +493,60 @@ impl<'a> Doc<'a> {
             body,
             body_end,
         });
+    }
+
+    /// Invisible text: the argument of `\phantom`, `\hphantom`, `\vphantom`,
+    /// `\textcolor{white}`, and everything after `\color{white}` up to the end of its group.
+    /// A box or a math span inside it is not an answer (a hack that hides the gold from the
+    /// reader but not from a naive grader).
+    fn scan_hidden(&mut self) {
+        let b = self.b;
+        if memchr::memmem::find(b, b"phantom").is_none()
+            && memchr::memmem::find(b, b"white").is_none()
+        {
+            return;
+        }
+        let mut out = Vec::new();
+        for kw in [
+            &b"\\phantom{"[..],
+            b"\\hphantom{",
+            b"\\vphantom{",
+            b"\\textcolor{white}{",
+        ] {
+            for i in memmem::find_iter(b, kw) {
+                let open = i + kw.len() - 1;
+                if let Some(c) = self.close_of(open) {
+                    out.push((i, c + 1));
+                }
+            }
+        }
+        for i in memmem::find_iter(b, b"\\color{white}") {
+            // to the end of the enclosing group, else of the line
+            // (the nearest of the 64 groups opened before it that is still open; bounded)
+            let k = self.braces.partition_point(|(o, _)| *o < i);
+            let enclosing = self.braces[k.saturating_sub(64)..k]
+                .iter()
+                .rev()
+                .find(|(_, c)| *c > i)
+                .map(|(_, c)| *c);
+            let end = enclosing
+                .unwrap_or_else(|| memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |r| i + r));
+            out.push((i, end));
+        }
+        out.sort_unstable();
+        // merge overlaps
+        for (a, z) in out {
+            match self.hidden.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(z),
+                _ => self.hidden.push((a, z)),
+            }
+        }
+    }
+
+    /// True when `[a, z)` lies inside hidden text.
+    fn is_hidden(&self, a: usize, z: usize) -> bool {
+        let k = self.hidden.partition_point(|h| h.0 <= a);
+        k > 0 && self.hidden[k - 1].1 >= z
     }
 
     fn scan_boxes(&mut self) {
@@ -522,6 +586,7 @@ impl<'a> Doc<'a> {
             }
         }
         found.sort_unstable_by_key(|x| x.start);
+        found.retain(|x| !self.is_hidden(x.start, x.end));
         // keep the outermost boxes, drop empty ones
         let mut outer_end = 0;
         for x in found {
@@ -692,6 +757,43 @@ impl<'a> Doc<'a> {
             return Some(self.found_sub(lead, Rule::Anchor));
         }
         None
+    }
+
+    /// A JSON answer field, `{"answer": "…"}` or `"final_answer": 0.25`: the key at `p` is
+    /// quoted; the value is decoded as JSON (so `\\infty` in the file is `\infty`).
+    fn json_answer(&self, p: usize) -> Option<Found<'a>> {
+        let b = self.b;
+        if p == 0 || b[p - 1] != b'"' {
+            return None;
+        }
+        let close = p + memchr::memchr(b'"', b.get(p..p.saturating_add(32).min(b.len()))?)?;
+        let mut v = close + 1;
+        while v < b.len() && b[v].is_ascii_whitespace() {
+            v += 1;
+        }
+        if b.get(v) != Some(&b':') {
+            return None;
+        }
+        v += 1;
+        while v < b.len() && b[v].is_ascii_whitespace() {
+            v += 1;
+        }
+        let rest = self.s.get(v..)?;
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<serde_json::Value>();
+        let value = stream.next()?.ok()?;
+        let end = v + stream.byte_offset();
+        let text = match value {
+            serde_json::Value::String(t) => t,
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        let text = text.trim().to_string();
+        (!text.is_empty()).then(|| Found {
+            text: Cow::Owned(text),
+            rule: Rule::Anchor,
+            start: v,
+            end,
+        })
     }
 
     /// A `Found` for a sub-slice of the text.
@@ -1049,6 +1151,9 @@ const ANCHOR_KEYWORDS: &[&str] = &[
     "resposta",
     "答案",
     "答え",
+    "ответ",
+    "Ответ",
+    "ОТВЕТ",
     "故选",
     "应选",
     "應選",
@@ -1181,12 +1286,16 @@ fn is_connector(gap: &str) -> bool {
     let mut rest = gap;
     while !rest.is_empty() {
         let t = rest.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | ';' | '&' | '、' | '，' | '；' | '*' | '~' | '$')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ';' | '&' | '、' | '，' | '；' | '*' | '~' | '$' | '(' | ')'
+                )
         });
         if t.is_empty() {
             break;
         }
-        if let Some(x) = ["和", "或", "以及", "与", "及"]
+        if let Some(x) = ["和", "或", "以及", "与", "及", "または", "あるいは", "か"]
             .iter()
             .find_map(|w| t.strip_prefix(w))
         {
@@ -1345,6 +1454,15 @@ fn trim_prose(s: &str) -> &str {
             c if c >= 0x80 => {
                 let ch = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                 if is_cjk(ch) && !matches!(ch, '或' | '和') {
+                    // `12 または 13` (Japanese "or") stays a list
+                    let rest = t.get(i..).unwrap_or("");
+                    if let Some(r) = ["または", "あるいは"]
+                        .iter()
+                        .find(|w| rest.starts_with(**w))
+                    {
+                        i += r.len();
+                        continue;
+                    }
                     cut = i;
                     break;
                 }
@@ -1470,7 +1588,7 @@ fn prose_words(s: &str, stop_at: usize) -> usize {
             }
         } else if b[i] >= 0x80 {
             let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            if is_cjk(ch) {
+            if is_cjk(ch) || ('\u{0400}'..='\u{04FF}').contains(&ch) {
                 n += 1;
                 if n >= stop_at {
                     return n;
@@ -1603,6 +1721,10 @@ fn extract_trimmed<'a>(
         Box::new(anchors.iter())
     };
     for &(p, r) in order.take(MAX_ANCHOR_TRIES) {
+        if let Some(f) = doc.json_answer(p) {
+            markers.push((p, f));
+            break;
+        }
         let end = doc.region_end(r);
         if let Some(f) = doc.reduce_region(r, end, choice) {
             markers.push((p, f));
@@ -1718,7 +1840,7 @@ pub(crate) fn choice_letters(s: &str) -> Vec<char> {
     while i < b.len() {
         let c = b[i];
         match c {
-            b' ' | b'(' | b'[' | b'{' | b'*' | b'"' | b'\'' | b'$' => {}
+            b' ' | b'(' | b'[' | b'{' | b'}' | b'*' | b'"' | b'\'' | b'$' => {}
             b',' | b'/' | b';' | b'&' => at_label = true,
             b'\\' => {
                 // `\text{`, `\textbf{`, `\mathrm{`: markup
@@ -1768,6 +1890,14 @@ pub(crate) fn choice_letters(s: &str) -> Vec<char> {
     out
 }
 
+/// True when the sentence going on at `from` ends with a question mark (within 300 bytes).
+fn in_question(b: &[u8], from: usize) -> bool {
+    b[from.min(b.len())..b.len().min(from + 300)]
+        .iter()
+        .find(|&&c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+        .is_some_and(|&c| c == b'?')
+}
+
 /// The last standalone capital letter `A`–`J` in the text (`… so it must be B.`): the last resort
 /// for a multiple-choice answer.
 pub(crate) fn last_capital_letter(s: &str) -> Option<char> {
@@ -1788,7 +1918,9 @@ pub(crate) fn last_capital_letter(s: &str) -> Option<char> {
         {
             continue;
         }
-        // `A.` at a sentence start is an article only when a word follows: `A. 15` is a choice
+        if in_question(b, i + 1) {
+            continue;
+        }
         return Some(c as char);
     }
     None
@@ -1834,13 +1966,19 @@ pub(crate) fn gold_choice(s: &str) -> Option<(char, Option<&str>)> {
 /// hedge such as `either (A) or (C)`).
 pub(crate) fn last_choice_in_text(s: &str) -> Option<(char, bool)> {
     let b = s.as_bytes();
-    let mut last = None;
-    for i in 0..b.len().saturating_sub(2) {
-        if b[i] == b'(' && (b'A'..=b'J').contains(&b[i + 1]) && b[i + 2] == b')' {
-            last = Some(i);
+    // the last `(X)` that is not inside a question (`Is the answer (C)?`)
+    let mut found = None;
+    let mut k = b.len().saturating_sub(2);
+    while k > 0 {
+        k -= 1;
+        if b[k] == b'(' && (b'A'..=b'J').contains(&b[k + 1]) && b[k + 2] == b')' {
+            if !in_question(b, k + 3) {
+                found = Some(k);
+                break;
+            }
         }
     }
-    let i = last?;
+    let i = found?;
     let letter = b[i + 1] as char;
     // the sentence holding it, at most 300 bytes back
     let lo = i.saturating_sub(300);

@@ -323,6 +323,47 @@ fn is_plain_decimal(s: &str) -> bool {
     }
 }
 
+/// A prediction written with European separators, rewritten for a single-number gold: a
+/// decimal comma (`0,75`, `2,5 m`; with exactly three decimals only when the gold is a decimal,
+/// since `1,500` is one thousand five hundred) or dots between thousands (`1.000 €` for an
+/// integer gold). `None` when neither reading applies.
+fn european_number(gold: &str, pred: &str) -> Option<String> {
+    let g = gold.trim();
+    if g.contains(',') || g.contains("\\{") || g.starts_with('(') || g.starts_with('[') {
+        return None; // a list, a set, a tuple or an interval
+    }
+    let p = pred.trim();
+    if is_comma_decimal(p) {
+        let decimals = p
+            .split_once(',')
+            .map_or(0, |(_, b)| b.bytes().take_while(u8::is_ascii_digit).count());
+        if decimals != 3 || is_plain_decimal(g) {
+            return Some(p.replacen(',', ".", 1));
+        }
+    }
+    let digits = p.strip_prefix('-').unwrap_or(p);
+    let num_end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(digits.len());
+    let (num, unit) = digits.split_at(num_end);
+    let groups: Vec<&str> = num.split('.').collect();
+    let dotted = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|x| x.len() == 3)
+        && groups.iter().all(|x| x.bytes().all(|c| c.is_ascii_digit()))
+        && (unit.is_empty() || unit.starts_with(' '));
+    let gold_integer = !g.is_empty()
+        && g.strip_prefix('-')
+            .unwrap_or(g)
+            .bytes()
+            .all(|c| c.is_ascii_digit());
+    if dotted && gold_integer {
+        let sign = if p.starts_with('-') { "-" } else { "" };
+        return Some(format!("{sign}{}{unit}", num.replace('.', "")));
+    }
+    None
+}
+
 /// `3,5`, `1,5 m`, `2,75 €`: digits, one comma, digits, then maybe a unit (no other comma).
 fn is_comma_decimal(s: &str) -> bool {
     let t = s.trim();
@@ -623,13 +664,16 @@ impl Run<'_> {
     /// Compares two extracted answers.
     fn compare(&mut self, g_ans: &str, p_ans: &str) -> Verdict {
         let o = self.opts;
-        let comma;
-        let p_ans = if o.decimal_comma && is_plain_decimal(g_ans) && is_comma_decimal(p_ans) {
-            comma = p_ans.trim().replacen(',', ".", 1);
-            self.step(|| "decimal comma read as a decimal point (decimal_comma)".into());
-            comma.as_str()
-        } else {
-            p_ans
+        let european;
+        let p_ans = match european_number(g_ans, p_ans).filter(|_| o.decimal_comma) {
+            Some(alt) => {
+                european = alt;
+                self.step(|| {
+                    format!("read with European separators (decimal_comma): {european:?}")
+                });
+                european.as_str()
+            }
+            None => p_ans,
         };
 
         if g_ans.len() > o.max_answer_bytes || p_ans.len() > o.max_answer_bytes {

@@ -536,6 +536,15 @@ impl<'a> Lexer<'a> {
             "land" | "wedge" => self.toks.push(Tok::Word("and".into())),
             "lor" | "vee" => self.toks.push(Tok::Word("or".into())),
             "prime" => self.toks.push(Tok::Prime),
+            // invisible: `\phantom{42}` is not part of the answer; `\color{red}` only colours
+            "phantom" | "hphantom" | "vphantom" | "color" => {
+                while self.peek(0) == Some(b' ') {
+                    self.pos += 1;
+                }
+                if self.peek(0) == Some(b'{') {
+                    let _ = self.raw_group()?;
+                }
+            }
             // `0.142857\ldots`: a truncated decimal expansion
             "ldots" | "dots" | "cdots"
                 if matches!(self.toks.last(), Some(Tok::Num(_, _, _, true))) => {}
@@ -756,6 +765,14 @@ impl<'a> Lexer<'a> {
             '∅' => Tok::Cmd("emptyset".into()),
             '∈' => Tok::Word("in".into()),
             '或' => Tok::Word("or".into()),
+            'ま' if self
+                .src
+                .get(self.pos..)
+                .is_some_and(|r| r.starts_with("たは")) =>
+            {
+                self.pos += "たは".len();
+                Tok::Word("or".into())
+            }
             '和' => Tok::Word("and".into()),
             '€' | '£' | '¥' | '₹' => return,
             '²' => {

@@ -11,7 +11,18 @@ use rewardkit_math::{verify, Options};
 use serde_json::Value;
 
 /// Rows where the verifier and the human label still differ, with why.
-const KNOWN: &[(&str, &str)] = &[];
+const KNOWN: &[(&str, &str)] = &[
+    (
+        "d_0110",
+        "the completion answers with an option's value (20) and the gold is the bare letter B: \
+         mapping values to letters would need the options, which only the question has",
+    ),
+    (
+        "d_0144",
+        "a boxed 9 followed by a plain closing sentence saying 8: an explicit box wins over a \
+         later plain statement (the reverse would let prose after the box override it)",
+    ),
+];
 
 #[test]
 fn corpus_agrees_with_the_human_labels() {

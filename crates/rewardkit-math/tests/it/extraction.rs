@@ -299,3 +299,67 @@ fn a_check_mark_in_a_concluding_sentence_keeps_it() {
     eq("4", "We get $f(-3) = 4$ ✓, so the minimum is $4$.");
     eq("5", "So $x = 5$.\n\nCheck: $2(5)+3 = 13$ ✓");
 }
+
+#[test]
+fn hidden_text_is_not_an_answer() {
+    // issue 14 probes: the gold hidden from the reader
+    ne("42", "The answer is $\\boxed{43}\\phantom{\\boxed{42}}$.");
+    ne(
+        "42",
+        "The answer is $\\boxed{43}$. ${\\color{white}\\boxed{42}}$",
+    );
+    ne(
+        "42",
+        "\\textcolor{white}{\\boxed{42}} The answer is $\\boxed{43}$",
+    );
+    eq("42", "The answer is $\\boxed{42\\phantom{3}}$.");
+    eq("42", "The answer is $\\boxed{{\\color{red}42}}$.");
+}
+
+#[test]
+fn a_letter_in_a_question_is_not_a_choice() {
+    check(
+        "C",
+        "You asked: Compute the value.\nIs the answer (C)?",
+        Outcome::NoPredAnswer,
+    );
+    eq("C", "Is it (B)? No. It is (C).");
+    ne("C", "The answer is $\\boxed{C\\text{ or }D}$.");
+}
+
+#[test]
+fn asides_and_restatements_yield_to_the_answer() {
+    eq(
+        "\\frac{\\pi}{3}",
+        "The angle between the vectors is $\\pi/3$ (that is, 60°).",
+    );
+    eq("(-1, 2)", "**Center: (−1, 2)** (radius 3)");
+    ne("\\sqrt{3}", "Numerically:\n\n**tan 60° ≈ 1.73**");
+    eq("36\\pi", "So the volume is $36\\pi \\approx 113.1$.");
+    ne("3", "**Answer:** $x = 3$ (or $x = -1$)");
+}
+
+#[test]
+fn european_number_formats() {
+    eq("\\frac{3}{4}", "La réponse est 0,75.");
+    eq("\\frac{5}{2}", "Ответ: 2,5");
+    eq(
+        "1000",
+        "**Antwort:** Die Einnahmen betragen insgesamt 1.000 €.",
+    );
+    eq("1500", "The total is 1,500.");
+    ne("1.5", "The total is 1,600.");
+    ne("12", "したがって、答えは 12 または 13 です。");
+}
+
+#[test]
+fn json_answer_fields_are_decoded() {
+    eq(
+        "(-\\infty,0)\\cup(0,\\infty)",
+        "So x = 0 is excluded.\n\n{\"answer\": \"(-\\\\infty, 0) \\\\cup (0, \\\\infty)\"}",
+    );
+    eq(
+        "\\frac{1}{7}",
+        "```json\n{\"favorable\": 1, \"total\": 7, \"answer\": 0.1428571428571}\n```",
+    );
+}
