@@ -788,7 +788,10 @@ impl<'a> Doc<'a> {
             _ => return None,
         };
         let text = text.trim().to_string();
-        (!text.is_empty()).then(|| Found {
+        if text.is_empty() {
+            return None;
+        }
+        Some(Found {
             text: Cow::Owned(text),
             rule: Rule::Anchor,
             start: v,
@@ -1971,11 +1974,13 @@ pub(crate) fn last_choice_in_text(s: &str) -> Option<(char, bool)> {
     let mut k = b.len().saturating_sub(2);
     while k > 0 {
         k -= 1;
-        if b[k] == b'(' && (b'A'..=b'J').contains(&b[k + 1]) && b[k + 2] == b')' {
-            if !in_question(b, k + 3) {
-                found = Some(k);
-                break;
-            }
+        if b[k] == b'('
+            && (b'A'..=b'J').contains(&b[k + 1])
+            && b[k + 2] == b')'
+            && !in_question(b, k + 3)
+        {
+            found = Some(k);
+            break;
         }
     }
     let i = found?;
