@@ -4,7 +4,8 @@
 //! the data model ([`Sample`], [`RewardOutput`]), the traits a pipeline is made of
 //! ([`RewardFn`], [`Transform`], [`Node`]), per-sample [`Deadline`]s, the pipeline spec
 //! ([`PipelineSpec`]) and the runnable [`Pipeline`], plus every built-in reward function
-//! ([`rewards`]), transform ([`transforms`]) and combinator ([`combine`]).
+//! ([`rewards`]), transform ([`transforms`]) and combinator ([`combine`]), and the reward-hack
+//! probes that test a pipeline against known hacks ([`probe`]).
 //!
 //! ```
 //! use rewardkit_core::{PipelineSpec, Sample};
@@ -33,6 +34,7 @@ pub mod io;
 pub mod node;
 mod output;
 mod pipeline;
+pub mod probe;
 pub mod rewards;
 mod sample;
 pub mod spec;

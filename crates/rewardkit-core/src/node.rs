@@ -184,6 +184,82 @@ impl<F: RewardFn> Node for Leaf<F> {
     }
 }
 
+/// Every node built from a spec is wrapped in this guard: a result that is not a finite number
+/// never leaves a node as a bare `null`.
+///
+/// A non-finite `value` (an overflow such as `10 × 1e308` in a `weighted_sum`, or `−∞` from
+/// `lsc` of `−1e308` against a reference of `1e308`), a non-finite per-step reward, or a
+/// non-finite component becomes an **error** on that sample: `info.error` names the node type,
+/// its path in the spec and the offending number (`` `weighted_sum` at `reward` gave a
+/// non-finite value (inf) ``), and the value is the pipeline's `error_value` (default: none).
+/// It is counted as an error by the summary, and the server reports it the same way, since both
+/// score through this crate.
+#[derive(Debug)]
+pub struct Finite {
+    /// The guarded node.
+    pub inner: Box<dyn Node>,
+    /// Its `type` tag.
+    pub what: &'static str,
+    /// Its path in the spec.
+    pub path: String,
+}
+
+impl Finite {
+    /// Wraps `inner`, built from a `what` node at `path`.
+    pub fn wrap(inner: Box<dyn Node>, what: &'static str, path: &str) -> Box<dyn Node> {
+        Box::new(Finite {
+            inner,
+            what,
+            path: path.to_string(),
+        })
+    }
+}
+
+impl Node for Finite {
+    fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
+        let mut outs = self.inner.eval(batch);
+        for o in &mut outs {
+            settle_non_finite(o, self.what, &self.path, batch.settings);
+        }
+        outs
+    }
+
+    fn scope(&self) -> Scope {
+        self.inner.scope()
+    }
+}
+
+/// Turns a non-finite value, step reward or component of `o` into an error (see [`Finite`]).
+pub fn settle_non_finite(o: &mut RewardOutput, what: &str, path: &str, settings: &Settings) {
+    let mut bad: Option<String> = None;
+    if let Some(v) = o.value.filter(|v| !v.is_finite()) {
+        bad = Some(format!("value ({v})"));
+        o.value = None;
+    }
+    if let Some(steps) = &o.steps {
+        if let Some(i) = steps.iter().position(|x| !x.is_finite()) {
+            bad.get_or_insert_with(|| format!("step reward {i} ({})", steps[i]));
+            o.steps = None;
+        }
+    }
+    for (k, v) in o.components.iter_mut() {
+        if let Some(x) = v.filter(|x| !x.is_finite()) {
+            bad.get_or_insert_with(|| format!("component `{k}` ({x})"));
+            *v = None;
+        }
+    }
+    if let Some(b) = bad {
+        let msg = format!("`{what}` at `{path}` gave a non-finite {b}");
+        o.info.error = Some(match o.info.error.take() {
+            Some(e) => format!("{e}; {msg}"),
+            None => msg,
+        });
+        if o.value.is_none() && !o.info.timeout {
+            o.value = settings.error_value;
+        }
+    }
+}
+
 /// One sample and its output, as a transform sees them.
 #[derive(Debug)]
 pub struct Slot<'a> {

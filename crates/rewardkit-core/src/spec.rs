@@ -5,6 +5,14 @@
 //! the path of the offending field (`reward.terms[1].reward.ngram_size`). `rewardkit schema`
 //! prints the JSON Schema generated from these types.
 //!
+//! TOML and JSON follow the same rules: a leading UTF-8 byte-order mark is skipped, a key given
+//! twice in one table/object is an error, and every number must be finite: `nan`, `inf` and
+//! `-inf` (TOML; JSON has no such literals, and `1e999` is out of its range) are rejected with
+//! the field's path, for optional fields as for required ones (`reward.max: must be a finite
+//! number, got NaN`). A spec built in code is checked the same way by [`PipelineSpec::build`].
+//! Every node built from a spec is wrapped in [`crate::node::Finite`], which turns a non-finite
+//! result into an error with a reason.
+//!
 //! ```
 //! use rewardkit_core::PipelineSpec;
 //! let spec = PipelineSpec::from_toml(r#"
@@ -59,27 +67,39 @@ fn default_timeout_ms() -> u64 {
 }
 
 impl PipelineSpec {
-    /// Parses a TOML document.
+    /// Parses a TOML document (a leading UTF-8 byte-order mark is skipped).
+    ///
+    /// A float that is not finite (`nan`, `inf`, `-inf`) anywhere in the document is an error
+    /// naming its field path (`reward.max: must be a finite number, got nan`), whether the
+    /// field is required or optional.
     pub fn from_toml(text: &str) -> Result<Self> {
-        let v: Value = toml::from_str(text).map_err(|e| Error::Syntax {
+        let text = strip_bom(text);
+        let t: toml::Value = toml::from_str(text).map_err(|e| Error::Syntax {
             what: "pipeline spec (TOML)".into(),
             message: clip_lines(&e.to_string(), 160),
+        })?;
+        reject_non_finite(&t)?;
+        let v = serde_json::to_value(&t).map_err(|e| Error::Syntax {
+            what: "pipeline spec (TOML)".into(),
+            message: e.to_string(),
         })?;
         Self::from_value(v)
     }
 
-    /// Parses a JSON document.
+    /// Parses a JSON document (a leading UTF-8 byte-order mark is skipped). A key that appears
+    /// twice in one object is an error, as in TOML.
     pub fn from_json(text: &str) -> Result<Self> {
-        let v: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+        let v = parse_json_strict(strip_bom(text)).map_err(|e| Error::Syntax {
             what: "pipeline spec (JSON)".into(),
             message: e.to_string(),
         })?;
         Self::from_value(v)
     }
 
-    /// Parses a document, TOML or JSON, guessing from the first non-blank character.
+    /// Parses a document, TOML or JSON, guessing from the first non-blank character (after a
+    /// byte-order mark, if any).
     pub fn parse(text: &str) -> Result<Self> {
-        if text.trim_start().starts_with('{') {
+        if strip_bom(text).trim_start().starts_with('{') {
             Self::from_json(text)
         } else {
             Self::from_toml(text)
@@ -145,6 +165,14 @@ impl PipelineSpec {
 
     /// Checks the tree and builds the runnable [`Pipeline`].
     pub fn build(&self) -> Result<Pipeline> {
+        // A spec made in code (not parsed) may still hold NaN or infinities: same rule.
+        if let Ok(t) = toml::Value::try_from(self) {
+            reject_non_finite(&t)?;
+        }
+        require_finite("", "timeout_value", self.timeout_value)?;
+        if let Some(v) = self.error_value {
+            require_finite("", "error_value", v)?;
+        }
         let root = self.reward.build("reward")?;
         Ok(Pipeline::new(root, self.settings()))
     }
@@ -196,15 +224,137 @@ pub(crate) fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
-/// `Ok` when `v` is finite, else a spec error at `{path}.{name}`.
+/// `Ok` when `v` is finite, else a spec error at `{path}.{name}` (`name` alone when `path`
+/// is empty).
 pub(crate) fn require_finite(path: &str, name: &str, v: f64) -> Result<()> {
     if v.is_finite() {
         Ok(())
     } else {
         Err(Error::spec(
-            format!("{path}.{name}"),
-            format!("must be finite, got {v}"),
+            join_path(path, name),
+            format!("must be a finite number, got {v}"),
         ))
+    }
+}
+
+/// The text without a leading UTF-8 byte-order mark.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Rejects the first non-finite float of a TOML tree with its field path.
+fn reject_non_finite(v: &toml::Value) -> Result<()> {
+    fn walk(v: &toml::Value, path: &mut String) -> Option<(String, f64)> {
+        match v {
+            toml::Value::Float(f) if !f.is_finite() => Some((path.clone(), *f)),
+            toml::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = walk(item, path);
+                path.truncate(len);
+                found
+            }),
+            toml::Value::Table(t) => t.iter().find_map(|(k, item)| {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                let found = walk(item, path);
+                path.truncate(len);
+                found
+            }),
+            _ => None,
+        }
+    }
+    match walk(v, &mut String::new()) {
+        None => Ok(()),
+        Some((path, f)) => Err(Error::spec(
+            if path.is_empty() { ".".into() } else { path },
+            format!("must be a finite number, got {f} (nan and inf are not accepted)"),
+        )),
+    }
+}
+
+/// Parses JSON into a [`Value`], rejecting an object that has the same key twice (serde_json
+/// alone keeps the last one silently) and trailing characters.
+fn parse_json_strict(text: &str) -> std::result::Result<Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let v = StrictJson.deserialize(&mut de)?;
+    de.end()?;
+    Ok(v)
+}
+
+/// A [`Value`] seed that refuses duplicate keys.
+struct StrictJson;
+
+impl<'de> serde::de::DeserializeSeed<'de> for StrictJson {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for StrictJson {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom(format!("not a finite number: {v}")))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(StrictJson)? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Value, A::Error> {
+        use serde::de::Error as _;
+        let mut out = serde_json::Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if out.contains_key(&k) {
+                return Err(A::Error::custom(format!("duplicate key `{k}`")));
+            }
+            let v = map.next_value_seed(StrictJson)?;
+            out.insert(k, v);
+        }
+        Ok(Value::Object(out))
     }
 }
 
@@ -245,7 +395,12 @@ macro_rules! node_specs {
 
         impl BuildNode for NodeSpec {
             fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-                match self { $( NodeSpec::$variant(p) => p.build(path), )* }
+                // Every node is guarded: a non-finite result is an error with a reason.
+                match self {
+                    $( NodeSpec::$variant(p) => p
+                        .build(path)
+                        .map(|n| crate::node::Finite::wrap(n, $tag, path)), )*
+                }
             }
         }
     };
@@ -279,6 +434,10 @@ node_specs! {
     RepetitionPenalty(crate::rewards::repetition::RepetitionPenalty) = "repetition_penalty",
     /// RLCR calibration reward c − (q − c)² (needs a `correct` child).
     Rlcr(crate::rewards::rlcr::Rlcr) = "rlcr",
+    /// open-r1 `tag_count_reward`: 0.25 for each R1 tag string present exactly once.
+    TagCount(crate::rewards::open_r1::TagCount) = "tag_count",
+    /// open-r1 cosine length-scaled correctness (needs a `correct` child).
+    Cosine(crate::rewards::open_r1::Cosine) = "cosine",
     // ---- transforms (crate::transforms) ----
     /// Affine map `scale * x + shift`.
     Affine(crate::transforms::elementwise::Affine) = "affine",
@@ -288,7 +447,7 @@ node_specs! {
     Tanh(crate::transforms::elementwise::Tanh) = "tanh",
     /// σ(k·(x − center)).
     Sigmoid(crate::transforms::elementwise::Sigmoid) = "sigmoid",
-    /// (x − mean)/(std + eps) within each group or over the batch (GRPO).
+    /// (x − mean)/(std + eps), centre and scale each per group, per batch or none (GRPO, TRL).
     Zscore(crate::transforms::normalize::Zscore) = "zscore",
     /// (x − min)/(max − min) within each group or over the batch.
     MinMax(crate::transforms::normalize::MinMax) = "min_max",
@@ -459,6 +618,47 @@ terms = [
         .unwrap();
         let j = PipelineSpec::from_json(&serde_json::to_string(&t).unwrap()).unwrap();
         assert_eq!(t, j);
+    }
+
+    #[test]
+    fn non_finite_numbers_are_rejected_with_their_path() {
+        // A required float given nan: a clear message, not "invalid type: null".
+        let (path, msg) = err("schema_version = 1\nreward = {type = \"constant\", value = nan}\n");
+        assert_eq!(path, "reward.value");
+        assert!(msg.contains("must be a finite number, got NaN"), "{msg}");
+        let (path, _) = err(
+            "schema_version = 1\nerror_value = -inf\nreward = {type = \"constant\", value = 1.0}\n",
+        );
+        assert_eq!(path, "error_value");
+        // A spec made in code goes through the same check (its message says so).
+        let mut spec = PipelineSpec::from_toml(
+            "schema_version = 1\nreward = {type = \"weighted_sum\", terms = [{reward = {type = \"constant\", value = 1.0}}, {name = \"b\", reward = {type = \"tag_count\"}}]}\n",
+        )
+        .unwrap();
+        if let NodeSpec::WeightedSum(w) = &mut spec.reward {
+            w.terms[1].weight = f64::NAN;
+        }
+        match spec.build().unwrap_err() {
+            Error::Spec { path, message } => {
+                assert_eq!(path, "reward.terms[1].weight");
+                assert!(message.contains("not accepted"), "{message}");
+            }
+            e => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn json_rejects_duplicate_keys_and_accepts_a_bom() {
+        let e = PipelineSpec::from_json(r#"{"schema_version": 1, "schema_version": 1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("duplicate key `schema_version`") && e.contains("line 1"),
+            "{e}"
+        );
+        let doc = "\u{feff}{\"schema_version\": 1, \"reward\": {\"type\": \"tag_count\"}}";
+        assert!(PipelineSpec::from_json(doc).is_ok());
+        assert!(PipelineSpec::parse(doc).is_ok());
     }
 
     #[test]

@@ -19,15 +19,42 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Streaming statistics of one series (Welford; population std).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Streaming statistics of one series (Welford; population std), overflow-safe.
+///
+/// The running mean and sum of squares are kept in units of a power of two `scale` that grows
+/// with the largest |x| seen (rescaling by a power of two is exact), so values near ±f64::MAX
+/// do not overflow: `[1e308, -1e308]` has mean 0 and std 1e308 (the plain Welford update
+/// computes `x − mean = 2e308 = inf` and gives NaN). Scaling by a power of two commutes with
+/// every float operation (barring underflow), so for ordinary values the results are bit for
+/// bit those of the plain update.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stats {
     n: u64,
+    /// Mean / scale.
     mean: f64,
+    /// Σ(x − mean)² / scale².
     m2: f64,
     min: f64,
     max: f64,
+    /// A power of two ≥ 1.
+    scale: f64,
 }
+
+impl Default for Stats {
+    fn default() -> Self {
+        Stats {
+            n: 0,
+            mean: 0.0,
+            m2: 0.0,
+            min: 0.0,
+            max: 0.0,
+            scale: 1.0,
+        }
+    }
+}
+
+/// The largest power of two, 2^1023.
+const MAX_SCALE: f64 = 8.98846567431158e307;
 
 impl Stats {
     /// Adds one finite value (non-finite values are ignored).
@@ -43,9 +70,21 @@ impl Stats {
             self.min = self.min.min(x);
             self.max = self.max.max(x);
         }
-        let d = x - self.mean;
+        // Keep |x / scale| ≤ 2 (scale only grows, by exact powers of two).
+        if x.abs() > self.scale {
+            let mut s = self.scale;
+            while x.abs() > s && s < MAX_SCALE {
+                s *= 2.0;
+            }
+            let r = self.scale / s;
+            self.mean *= r;
+            self.m2 *= r * r;
+            self.scale = s;
+        }
+        let xs = x / self.scale;
+        let d = xs - self.mean;
         self.mean += d / self.n as f64;
-        self.m2 += d * (x - self.mean);
+        self.m2 += d * (xs - self.mean);
     }
 
     /// Number of values.
@@ -55,12 +94,12 @@ impl Stats {
 
     /// Mean, if any value.
     pub fn mean(&self) -> Option<f64> {
-        (self.n > 0).then_some(self.mean)
+        (self.n > 0).then_some(self.mean * self.scale)
     }
 
     /// Population standard deviation, if any value.
     pub fn std(&self) -> Option<f64> {
-        (self.n > 0).then(|| (self.m2 / self.n as f64).max(0.0).sqrt())
+        (self.n > 0).then(|| (self.m2 / self.n as f64).max(0.0).sqrt() * self.scale)
     }
 
     /// Minimum, if any value.
@@ -177,5 +216,32 @@ impl fmt::Display for Summary {
             row(k, s)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_of_values_near_the_float_limit() {
+        let mut s = Stats::default();
+        s.push(1e308);
+        s.push(-1e308);
+        assert_eq!(s.mean(), Some(0.0));
+        assert_eq!(s.std(), Some(1e308));
+        let mut s = Stats::default();
+        for x in [f64::MAX, f64::MAX, f64::MAX] {
+            s.push(x);
+        }
+        assert_eq!(s.mean(), Some(f64::MAX));
+        assert_eq!(s.std(), Some(0.0));
+        let mut s = Stats::default();
+        for x in [1.0, 2.0, 3.0, 4.0] {
+            s.push(x);
+        }
+        assert_eq!(s.mean(), Some(2.5));
+        assert_eq!(MAX_SCALE, 2f64.powi(1023));
+        assert!((s.std().unwrap() - 1.25f64.sqrt()).abs() < 1e-15);
     }
 }

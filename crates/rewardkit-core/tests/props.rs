@@ -82,6 +82,9 @@ fn set_transforms() -> Vec<String> {
             r#"{{"type": "zscore", "scope": "{scope}", "ddof": 0, "eps": 0, "input": {X}}}"#
         ));
         v.push(format!(
+            r#"{{"type": "zscore", "center": "group", "scale": "{scope}", "input": {X}}}"#
+        ));
+        v.push(format!(
             r#"{{"type": "min_max", "scope": "{scope}", "input": {X}}}"#
         ));
         v.push(format!(
@@ -98,7 +101,8 @@ fn all_transforms() -> Vec<String> {
         format!(r#"{{"type": "sigmoid", "scale": 0.3, "center": 1.0, "input": {X}}}"#),
         format!(r#"{{"type": "tanh", "temperature": 5.0, "input": {X}}}"#),
         format!(r#"{{"type": "affine", "scale": 2.0, "shift": 1.0, "input": {X}}}"#),
-        format!(r#"{{"type": "lsc", "ref_field": "refs", "input": {X}}}"#),
+        // one reference reward: the population std (the default sample std needs two)
+        format!(r#"{{"type": "lsc", "ref_field": "refs", "ddof": 0, "input": {X}}}"#),
         format!(r#"{{"type": "par", "ref_field": "refs", "input": {X}}}"#),
         format!(r#"{{"type": "par", "ref_field": "refs", "shape": "arctan", "input": {X}}}"#),
     ]);
@@ -158,7 +162,8 @@ proptest! {
     #[test]
     fn lsc_negative_and_monotone(
         rows in rows(),
-        refs in prop::collection::vec(-1e3f64..1e3, 1..12),
+        // ≥ 2: the Gaussian quantile's default sample std (ddof 1) needs two references.
+        refs in prop::collection::vec(-1e3f64..1e3, 2..12),
         empirical in any::<bool>(),
     ) {
         let sorted = sorted_by_x(&rows);

@@ -157,7 +157,6 @@ impl Node for EnsembleNode {
                 o.info.reason = note;
             }
         }
-        super::ops::settle(&mut outs);
         outs
     }
     fn scope(&self) -> Scope {

@@ -188,9 +188,7 @@ impl Node for GateNode {
 
 impl BuildNode for Gate {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if self.threshold.is_nan() {
-            return Err(Error::spec(format!("{path}.threshold"), "must be a number"));
-        }
+        crate::spec::require_finite(path, "threshold", self.threshold)?;
         if !self.value.is_finite() {
             return Err(Error::spec(format!("{path}.value"), "must be finite"));
         }

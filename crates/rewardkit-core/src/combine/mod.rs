@@ -4,7 +4,11 @@
 //! each term's value under its name (and the term's own components under `name/sub`).
 //! Abstentions are skipped (TRL's `nansum` semantics); when every term abstains, so does the
 //! combinator.
-//! A NaN or infinite term value counts as an abstention of that term.
+//! A NaN or infinite term value counts as an abstention of that term (terms built from a spec
+//! never have one: see below). A combined value that is not finite (`weighted_sum` of
+//! `10 × 1e308`) is an **error** on that sample with a reason naming the node and its path, and
+//! the pipeline's `error_value` (default none) as its value: every node built from a spec is
+//! wrapped in [`crate::node::Finite`].
 //!
 //! | `type` | what | module |
 //! |---|---|---|

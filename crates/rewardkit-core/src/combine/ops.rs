@@ -14,15 +14,15 @@
 //!   being good on every property ("AND"). Each term needs a reference: a number in
 //!   `ref_values` or a metadata field (list of reference rewards) in `ref_fields`, keyed by term
 //!   name, turned into rᵢ^ref with `quantile` (default 0.85) by `quantile_method` (`gaussian`,
-//!   default, or `empirical`), as in `lsc`. A term that abstains is skipped (so the sum is
+//!   default, or `empirical`) and `ddof` (default 1, PAR's sample std), as in `lsc`. A term that abstains is skipped (so the sum is
 //!   *higher*: LSC values are < 0); a missing reference makes the sample abstain with the reason.
 //!   TV: (+4, −4) → −4.036300 < (0, 0) → −1.386294.
 //! - `product`: Π rᵢ, `min`: minᵢ rᵢ, `max`: maxᵢ rᵢ, over the present terms (weights must
 //!   be 1).
 //!
-//! As everywhere in [`crate::combine`], abstaining (or NaN/inf) terms are skipped and a sample
-//! where all terms abstain abstains; a result that is not finite (overflow) is an abstention
-//! with a reason.
+//! As everywhere in [`crate::combine`], abstaining terms are skipped and a sample where all
+//! terms abstain abstains; a result that is not finite (overflow: `product` of `1e200` and
+//! `1e200`) is an error with a reason (see [`crate::node::Finite`]).
 //!
 //! ```
 //! use rewardkit_core::{PipelineSpec, Sample};
@@ -49,25 +49,15 @@ use super::{weighted_nansum, Term, Terms};
 use crate::node::{Batch, Node, Scope};
 use crate::spec::BuildNode;
 use crate::transforms::normalize::check_ddof_eps;
-use crate::transforms::shaping::{check_quantile, QuantileMethod, RefSource};
+use crate::transforms::shaping::{
+    check_quantile, check_ref_ddof, default_ref_ddof, QuantileMethod, RefSource,
+};
 use crate::transforms::stats::{log_sigmoid, zscores};
 use crate::transforms::SetScope;
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Turns a non-finite combined value into an abstention with a reason.
-pub(crate) fn settle(outs: &mut [RewardOutput]) {
-    for o in outs {
-        if let Some(v) = o.value {
-            if !v.is_finite() {
-                o.value = None;
-                o.info.reason = Some(format!("combined value is not finite ({v})"));
-            }
-        }
-    }
-}
 
 /// Drops NaN/infinite values (they count as abstentions).
 fn finite(v: &[Option<f64>]) -> impl Iterator<Item = f64> + '_ {
@@ -140,14 +130,12 @@ impl Node for NormalizeSumNode {
             .collect();
         let w = &self.terms.weights;
         let mut row = vec![None; z.len()];
-        let mut outs = self.terms.assemble(per, n, |i, _| {
+        self.terms.assemble(per, n, |i, _| {
             for (t, zt) in z.iter().enumerate() {
                 row[t] = zt[i];
             }
             weighted_nansum(&row, w)
-        });
-        settle(&mut outs);
-        outs
+        })
     }
     fn scope(&self) -> Scope {
         self.terms.scope().max(self.scope.node_scope())
@@ -185,6 +173,9 @@ pub struct LscSum {
     /// `gaussian` (default) or `empirical`.
     #[serde(default)]
     pub quantile_method: QuantileMethod,
+    /// Delta degrees of freedom of the Gaussian quantile's std: 1 (default, PAR's code) or 0.
+    #[serde(default = "default_ref_ddof")]
+    pub ddof: u32,
 }
 
 #[derive(Debug)]
@@ -220,7 +211,6 @@ impl Node for LscSumNode {
                 o.info.reason = r;
             }
         }
-        settle(&mut outs);
         outs
     }
     fn scope(&self) -> Scope {
@@ -245,6 +235,7 @@ impl BuildNode for LscSum {
             }
         }
         check_quantile(self.quantile, self.quantile_method, path)?;
+        check_ref_ddof(self.ddof, path)?;
         let mut refs = Vec::with_capacity(terms.names.len());
         for (i, name) in terms.names.iter().enumerate() {
             let here = format!("{path}.terms[{i}]");
@@ -280,6 +271,7 @@ impl BuildNode for LscSum {
                     name: f.clone(),
                     quantile: self.quantile,
                     method: self.quantile_method,
+                    ddof: self.ddof,
                 },
             };
             refs.push(src);
@@ -305,16 +297,14 @@ struct ReduceNode {
 impl Node for ReduceNode {
     fn eval(&self, batch: &Batch<'_>) -> Vec<RewardOutput> {
         let per = self.terms.eval(batch);
-        let mut outs = self.terms.assemble_par(per, batch.len(), |_, v| {
+        self.terms.assemble_par(per, batch.len(), |_, v| {
             let it = finite(v);
             match self.op {
                 Reduction::Product => it.reduce(|a, b| a * b),
                 Reduction::Min => it.reduce(f64::min),
                 Reduction::Max => it.reduce(f64::max),
             }
-        });
-        settle(&mut outs);
-        outs
+        })
     }
     fn scope(&self) -> Scope {
         self.terms.scope()
@@ -430,8 +420,9 @@ mod tests {
 
     #[test]
     fn lsc_sum_test_vectors_and_refs() {
-        // algorithms.md §2 combination TV, plus a field reference (refs [0,1,2,3] → 2.658778).
-        let node = r#"{"type": "lsc_sum", "ref_values": {"a": 0.0}, "ref_fields": {"b": "refs"},
+        // algorithms.md §2 combination TV, plus a field reference (refs [0,1,2,3] → 2.658778
+        // with the population std).
+        let node = r#"{"type": "lsc_sum", "ref_values": {"a": 0.0}, "ref_fields": {"b": "refs"}, "ddof": 0,
             "terms": [{"name": "a", "reward": {"type": "field", "name": "a"}},
                       {"name": "b", "reward": {"type": "field", "name": "b"}}]}"#;
         let mut s1 = ab("g", Some(4.0), Some(3.0));
@@ -485,15 +476,15 @@ mod tests {
                 .collect()
         };
         assert_eq!(v("product"), vec![Some(-6.0), Some(2.0), None, None]);
+        // 1e200 · 1e200 overflows: an error naming the node, not a bare null.
         assert_eq!(v("min"), vec![Some(-3.0), Some(2.0), None, Some(1e200)]);
         assert_eq!(v("max"), vec![Some(2.0), Some(2.0), None, Some(1e200)]);
         let out = run(&format!(r#"{{"type": "product", "terms": {terms}}}"#), &s);
-        assert!(out[3]
-            .info
-            .reason
-            .as_deref()
-            .unwrap()
-            .contains("not finite"));
+        let e = out[3].info.error.as_deref().unwrap();
+        assert!(
+            e.contains("`product` at `reward`") && e.contains("non-finite"),
+            "{e}"
+        );
         assert_eq!(
             err_path(&format!(r#"{{"type": "max", "terms": {AB}}}"#)),
             "reward.terms[1].weight"

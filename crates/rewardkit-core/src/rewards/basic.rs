@@ -21,7 +21,8 @@ impl RewardFn for Constant {
 }
 
 impl BuildNode for Constant {
-    fn build(&self, _path: &str) -> Result<Box<dyn Node>> {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        crate::spec::require_finite(path, "value", self.value)?;
         Ok(Box::new(Leaf(self.clone())))
     }
 }
@@ -63,6 +64,9 @@ impl BuildNode for Field {
                 format!("{path}.name"),
                 "must not be empty",
             ));
+        }
+        if let Some(d) = self.default {
+            crate::spec::require_finite(path, "default", d)?;
         }
         Ok(Box::new(Leaf(self.clone())))
     }

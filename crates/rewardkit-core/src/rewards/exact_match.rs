@@ -13,6 +13,10 @@
 //!   punctuation `string.punctuation` (`strip_punctuation`, off) → replace the words
 //!   `a|an|the` (regex `\b(a|an|the)\b`) by a space (`strip_articles`, off) → collapse runs of
 //!   whitespace to one space (`collapse_whitespace`, on). Both sides are always trimmed.
+//!   Whitespace and word characters are Python 3's (see [`super::pytext`]): U+001C–U+001F are
+//!   whitespace (`"New\x1fYork"` = `"new york"` under `squad`), and `\b` sees `²`, `½` as word
+//!   characters (`"a²"` keeps its `a`, so it is not `"²"`), exactly as the SQuAD script run by
+//!   CPython does.
 //!   `squad = true` turns all four on: exactly `normalize_answer` (Rajpurkar et al. 2016, SQuAD
 //!   v1.1 evaluation script).
 //!
@@ -36,10 +40,10 @@
 //! ```
 
 use super::extract::Extract;
+use super::pytext::{py_collapse, py_strip, py_word};
 use crate::node::{Leaf, Node, RewardFn};
 use crate::spec::BuildNode;
 use crate::{Deadline, Error, Reference, Result, RewardOutput, Sample};
-use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +52,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct ExactMatch {
     /// Which text is the answer: `completion` (default), `boxed`, `hash`, `answer_line`,
-    /// `answer_tag`, `after_think`, or a list tried in order.
+    /// `answer_tag`, `answer_tag_findall`, `after_think`, or a list tried in order.
     #[serde(default)]
     pub extract: Extract,
     /// Compare lower-cased (default false).
@@ -93,7 +97,7 @@ fn one() -> f64 {
 pub struct Normalizer {
     ignore_case: bool,
     strip_punctuation: bool,
-    articles: Option<Regex>,
+    strip_articles: bool,
     collapse_whitespace: bool,
 }
 
@@ -113,10 +117,7 @@ impl Normalizer {
         Normalizer {
             ignore_case,
             strip_punctuation,
-            // A fixed, valid pattern: compiling it cannot fail.
-            articles: strip_articles
-                .then(|| Regex::new(r"\b(a|an|the)\b").ok())
-                .flatten(),
+            strip_articles,
             collapse_whitespace,
         }
     }
@@ -131,17 +132,45 @@ impl Normalizer {
         if self.strip_punctuation {
             s.retain(|c| !c.is_ascii_punctuation());
         }
-        if let Some(re) = &self.articles {
-            if let std::borrow::Cow::Owned(o) = re.replace_all(&s, " ") {
-                s = o;
-            }
+        if self.strip_articles {
+            s = remove_articles(&s);
         }
         if self.collapse_whitespace {
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
+            py_collapse(&s)
         } else {
-            s.trim().to_string()
+            py_strip(&s).to_string()
         }
     }
+}
+
+/// Python's `re.sub(r"\b(a|an|the)\b", " ", text)` with `re`'s Unicode `\w` (letters, numbers,
+/// `_`; see [`super::pytext`]): left to right, `a` tried before `an` and `the`.
+fn remove_articles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let before_ok = !text[..i].chars().next_back().is_some_and(py_word);
+        let hit = before_ok
+            .then(|| {
+                ["a", "an", "the"].into_iter().find(|w| {
+                    rest.starts_with(w) && !rest[w.len()..].chars().next().is_some_and(py_word)
+                })
+            })
+            .flatten();
+        match hit {
+            Some(w) => {
+                out.push(' ');
+                i += w.len();
+            }
+            None => {
+                let c = rest.chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -235,6 +264,14 @@ mod tests {
         assert_eq!(n.apply("theatre"), "theatre"); // \b: not an article inside a word
         assert_eq!(n.apply("U.S.A."), "usa");
         assert_eq!(n.apply("  "), "");
+        // Python's whitespace and `\w`: 0x1F separates words; ² is a word character.
+        assert_eq!(n.apply("New\u{1f}York"), "new york");
+        assert_eq!(n.apply("a²"), "a²");
+        assert_eq!(n.apply("²"), "²");
+        assert_eq!(n.apply("a\u{301} b"), "\u{301} b"); // a combining mark is not \w in Python
+        assert_eq!(n.apply("a a an the theatre"), "theatre");
+        let articles_only = Normalizer::new(false, false, true, true);
+        assert_eq!(articles_only.apply("_a a_ A"), "_a a_ A"); // `_` is \w; case kept
     }
 
     #[test]

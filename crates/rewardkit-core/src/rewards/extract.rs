@@ -5,13 +5,29 @@
 //! | `completion` | the whole completion, trimmed | — |
 //! | `boxed` | the content of the last `\boxed{…}` / `\fbox{…}` (braces matched), or of `\boxed x$` | Hendrycks MATH `last_boxed_only_string` |
 //! | `hash` | the text after the last `####`, to the end of its line, trimmed | GSM8K |
-//! | `answer_line` | the last match of `(?i)Answer\s*:\s*([^\n]+)`, trimmed | verl `math_dapo.py` (Minerva) |
-//! | `answer_tag` | the content of the last `<answer>…</answer>`, trimmed | open-r1 / RLCR |
+//! | `answer_line` | the last match of `re.findall(r"(?i)Answer\s*:\s*([^\n]+)", text)`, trimmed | verl `math_dapo.py` `is_correct_minerva` |
+//! | `answer_tag` | the content of the last `</answer>` and the nearest `<answer>` before it, trimmed | rewardkit |
+//! | `answer_tag_findall` | the last match of `re.findall(r"<answer>(.*?)</answer>", text)`, trimmed | RLCR code (as quoted in issue 9) |
 //! | `after_think` | the text after the last `</think>`, trimmed (no `</think>`: nothing) | reasoning models |
 //!
 //! `extract` is one of these or a list tried in order (the first that finds a non-empty answer
 //! wins), e.g. `extract = ["boxed", "hash", "answer_line"]`. The default is `completion`.
-//! Every extractor is a hand-written scan (no regex, no allocation).
+//! Every extractor but `answer_line` (one compiled regex) is a hand-written scan.
+//!
+//! **`answer_line`** follows verl's `re.findall` exactly: matches are found left to right
+//! without overlapping and the **last** one wins; a match takes the **first** `Answer:` of its
+//! line (case-insensitive, with Python's Unicode case folding: `ANSWER`, `anſwer`) and the rest
+//! of that line, so `Final Answer: the answer: 12` gives `the answer: 12`. `\s*` after the
+//! colon may cross newlines (`Answer:\n  x` gives `x`; `Answer: \nAnswer: 5` gives
+//! `Answer: 5`, as in Python). `\s` is Python's whitespace (with U+001C–U+001F).
+//!
+//! **`answer_tag`** vs **`answer_tag_findall`**: they differ when the text mentions a tag:
+//! `<answer>A</answer> and </answer>` gives `A</answer> and` with `answer_tag` (the last closing
+//! tag, paired with the nearest opening tag before it) and `A` with `answer_tag_findall`;
+//! `<answer> x <answer>B</answer>` gives `B` and `x <answer>B`. `answer_tag_findall` follows
+//! Python's non-greedy `(.*?)` **without** `re.DOTALL`, as the call is quoted in issue 9 (the
+//! RLCR repository itself could not be consulted offline): `.` does not match a newline, so an
+//! answer that spans lines is not matched there (`<answer>A\nB</answer>` finds nothing).
 //!
 //! ```
 //! use rewardkit_core::rewards::extract::{Extract, Extractor};
@@ -34,10 +50,12 @@ pub enum Extractor {
     Boxed,
     /// The text after the last `####`, to the end of its line.
     Hash,
-    /// The last `Answer: …` line (case-insensitive), as `(?i)Answer\s*:\s*([^\n]+)`.
+    /// The last match of `re.findall(r"(?i)Answer\s*:\s*([^\n]+)", text)` (verl Minerva).
     AnswerLine,
-    /// The content of the last `<answer>…</answer>`.
+    /// The content of the last `</answer>` and the nearest `<answer>` before it.
     AnswerTag,
+    /// The last match of Python's `re.findall(r"<answer>(.*?)</answer>", text)` (RLCR code).
+    AnswerTagFindall,
     /// The text after the last `</think>`.
     AfterThink,
 }
@@ -63,7 +81,7 @@ impl<'de> Deserialize<'de> for Extract {
         };
         r.map_err(|e| {
             D::Error::custom(format!(
-                "{e}; expected one of \"completion\", \"boxed\", \"hash\", \"answer_line\", \"answer_tag\", \"after_think\", or a list of them"
+                "{e}; expected one of \"completion\", \"boxed\", \"hash\", \"answer_line\", \"answer_tag\", \"answer_tag_findall\", \"after_think\", or a list of them"
             ))
         })
     }
@@ -99,6 +117,9 @@ impl Extractor {
             Extractor::Hash => after_last_hash(text),
             Extractor::AnswerLine => last_answer_line(text),
             Extractor::AnswerTag => last_answer_tag(text),
+            Extractor::AnswerTagFindall => {
+                super::pytext::findall_last(text, "<answer>", "</answer>")
+            }
             Extractor::AfterThink => text.rfind("</think>").map(|i| &text[i + 8..]),
         };
         found.map(str::trim).filter(|s| !s.is_empty())
@@ -144,32 +165,17 @@ fn after_last_hash(text: &str) -> Option<&str> {
 }
 
 fn last_answer_line(text: &str) -> Option<&str> {
-    let b = text.as_bytes();
-    if b.len() < 6 {
-        return None;
-    }
-    for i in (0..=b.len() - 6).rev() {
-        if !b[i..i + 6].eq_ignore_ascii_case(b"answer") {
-            continue;
-        }
-        let mut j = i + 6;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j >= b.len() || b[j] != b':' {
-            continue;
-        }
-        j += 1;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let rest = &text[j..];
-        let line = rest.split('\n').next().unwrap_or(rest);
-        if !line.trim().is_empty() {
-            return Some(line);
-        }
-    }
-    None
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    // verl's `(?i)Answer\s*:\s*([^\n]+)` with Python's `\s` (Unicode White_Space plus
+    // U+001C–U+001F); the regex crate's leftmost-first semantics pick the same match and
+    // captures as Python's backtracking engine for this pattern.
+    let re = RE
+        .get_or_init(|| regex::Regex::new(r"(?i)answer[\s\x1C-\x1F]*:[\s\x1C-\x1F]*([^\n]+)").ok())
+        .as_ref()?;
+    re.captures_iter(text)
+        .last()
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 fn last_answer_tag(text: &str) -> Option<&str> {
@@ -200,6 +206,17 @@ mod tests {
             Extractor::AnswerLine.apply("Answer: 3\nfinal answer : 42 \n"),
             Some("42")
         );
+        // verl/Minerva: the first `Answer:` of the last matching line, and the rest of it.
+        assert_eq!(
+            Extractor::AnswerLine.apply("Final Answer: the answer: 12"),
+            Some("the answer: 12")
+        );
+        assert_eq!(
+            Extractor::AnswerLine.apply("Answer: \nAnswer: 5"),
+            Some("Answer: 5")
+        );
+        assert_eq!(Extractor::AnswerLine.apply("ANSWER\u{1f}: 7"), Some("7"));
+        assert_eq!(Extractor::AnswerLine.apply("an\u{17f}wer: 8"), Some("8"));
         assert_eq!(Extractor::AnswerLine.apply("ANSWER:\n  x"), Some("x"));
         assert_eq!(Extractor::AnswerLine.apply("the answer is 4"), None);
         assert_eq!(
@@ -207,6 +224,17 @@ mod tests {
             Some("b")
         );
         assert_eq!(Extractor::AnswerTag.apply("<answer>a"), None);
+        // The two tag rules differ when the text mentions a tag.
+        let t = "<answer>A</answer> and </answer>";
+        assert_eq!(Extractor::AnswerTag.apply(t), Some("A</answer> and"));
+        assert_eq!(Extractor::AnswerTagFindall.apply(t), Some("A"));
+        let t = "<answer> x <answer>B</answer>";
+        assert_eq!(Extractor::AnswerTag.apply(t), Some("B"));
+        assert_eq!(Extractor::AnswerTagFindall.apply(t), Some("x <answer>B"));
+        assert_eq!(
+            Extractor::AnswerTagFindall.apply("<answer>A\nB</answer>"),
+            None
+        );
         assert_eq!(
             Extractor::AfterThink.apply("<think>x</think>\n Paris "),
             Some("Paris")

@@ -17,8 +17,14 @@
 //! - The `regex` crate has no look-ahead, so `trl_think` is checked by hand; it accepts exactly
 //!   the strings TRL's regex accepts (the `.*$` tail matches anything under DOTALL).
 //! - `rlcr` allows the opening `<think>` to be absent (chat templates often pre-fill it);
-//!   the confidence is parsed as Python's `float()` would (surrounding whitespace allowed) and
-//!   must lie in [0, 1].
+//!   the confidence (the content of the last `</confidence>` and the nearest `<confidence>`
+//!   before it) is parsed as Python's `float()` would: surrounding whitespace, `_` between
+//!   digits (`0.7_5`), any Unicode decimal digits (`０.８`); see [`super::pytext`]. It must lie
+//!   in [0, 1]; `nan` parses in Python but is a format failure here (it is no probability).
+//! - `custom` patterns use the `regex` crate's classes: `\s` lacks Python's U+001C–U+001F,
+//!   `\w` (and `\b`) counts combining marks and connector punctuation as word characters and
+//!   `²`/`½` (Unicode `No`) as non-word, where Python's `re` does the opposite. Write explicit
+//!   classes (`[\s\x1C-\x1F]`, `[\p{L}\p{N}_]`) where that matters.
 //!
 //! `info.verdict` is `format_ok` or `format_bad` (with a reason for `rlcr` confidences).
 //!
@@ -98,8 +104,8 @@ pub fn trl_think(text: &str) -> bool {
     }
 }
 
-/// The RLCR confidence: the content of the last `<confidence>…</confidence>`, as a float in
-/// [0, 1]; `Err` says why not.
+/// The RLCR confidence: the content of the last `</confidence>` and the nearest
+/// `<confidence>` before it, read by Python's `float()`, in [0, 1]; `Err` says why not.
 pub fn rlcr_confidence(text: &str) -> std::result::Result<f64, &'static str> {
     let close = text
         .rfind("</confidence>")
@@ -107,11 +113,25 @@ pub fn rlcr_confidence(text: &str) -> std::result::Result<f64, &'static str> {
     let open = text[..close]
         .rfind("<confidence>")
         .ok_or("no <confidence>…</confidence>")?;
-    let q: f64 = text[open + 12..close]
-        .trim()
-        .parse()
-        .map_err(|_| "the confidence is not a number")?;
-    if (0.0..=1.0).contains(&q) {
+    confidence_value(&text[open + 12..close])
+}
+
+/// The RLCR code's confidence: the last match of Python's
+/// `re.findall(r"<confidence>(.*?)</confidence>", text)` (no `re.DOTALL`), read by `float()`,
+/// in [0, 1]; `Err` says why not.
+pub fn rlcr_confidence_findall(text: &str) -> std::result::Result<f64, &'static str> {
+    let inner = super::pytext::findall_last(text, "<confidence>", "</confidence>")
+        .ok_or("no <confidence>…</confidence>")?;
+    confidence_value(inner)
+}
+
+/// A confidence read as Python's `float()` reads it (see [`super::pytext`]): `nan` parses but is
+/// a format failure, as is anything outside [0, 1].
+fn confidence_value(inner: &str) -> std::result::Result<f64, &'static str> {
+    let q = super::pytext::py_float(inner).ok_or("the confidence is not a number")?;
+    if q.is_nan() {
+        Err("the confidence is nan")
+    } else if (0.0..=1.0).contains(&q) {
         Ok(q)
     } else {
         Err("the confidence is outside [0, 1]")
@@ -318,6 +338,11 @@ mod tests {
             ("-0.1", false),
             ("high", false),
             ("NaN", false),
+            ("0.7_5", true),
+            ("\u{ff10}.\u{ff18}", true),
+            ("\u{1f}0.5\u{1f}", true),
+            ("0._5", false),
+            ("inf", false),
         ] {
             let t = format!(
                 "</think><answer>a</answer><analysis>b</analysis><confidence>{q}</confidence>"

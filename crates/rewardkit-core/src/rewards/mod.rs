@@ -15,6 +15,8 @@
 //! | `soft_overlong` | DAPO/TRL soft overlong punishment | [`length`] |
 //! | `repetition_penalty` | TRL n-gram repetition penalty | [`repetition`] |
 //! | `rlcr` | RLCR calibration reward (correctness + confidence) | [`rlcr`] |
+//! | `tag_count` | open-r1 partial credit, 0.25 per R1 tag present once | [`open_r1`] |
+//! | `cosine` | open-r1 cosine length-scaled correctness | [`open_r1`] |
 //! | `remote` | a reward model hosted elsewhere: vLLM, SGLang, OpenRLHF, rewardkit (feature `remote`) | [`remote`] |
 
 pub mod basic;
@@ -25,7 +27,9 @@ pub mod format;
 pub mod length;
 pub mod math;
 pub mod number_match;
+pub mod open_r1;
 pub mod pattern;
+pub mod pytext;
 pub mod repetition;
 pub mod rlcr;
 // The spec type exists in every build; the HTTP client needs the `remote` feature.

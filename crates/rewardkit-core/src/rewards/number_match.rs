@@ -1,7 +1,11 @@
 //! `number_match`: GSM8K-style numeric answer matching.
 //!
 //! r = `correct` if num(answer) = num(refᵢ) for some accepted reference, else `incorrect`;
-//! `no_answer` (default: `incorrect`, as verl returns 0 for both) when no number is found.
+//! `no_answer` (default **0**) when no number is found. This is verl's `compute_score`: it
+//! returns `0` when `extract_solution` finds nothing and `format_score` (our `incorrect`) only
+//! for a number that is wrong, so `incorrect = 0.1` gives 0.1 to a wrong number and 0 to a
+//! completion without one. (A number token that the scanner finds but that does not parse as a
+//! decimal counts as a wrong number, as verl's string comparison would.)
 //!
 //! Source: verl `verl/utils/reward_score/gsm8k.py` (integrations.md §2.5), which extracts
 //! - **strict**: the last `#### <number>` (`re.findall("#### (\-?[0-9\.\,]+)")[-1]`, commas and
@@ -90,7 +94,7 @@ pub struct NumberMatch {
     /// Reward when they differ (default 0; verl's `format_score`).
     #[serde(default)]
     pub incorrect: f64,
-    /// Reward when no number is found (default: `incorrect`).
+    /// Reward when no number is found (default 0, as verl, whatever `incorrect` is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_answer: Option<f64>,
 }
@@ -462,13 +466,13 @@ impl RewardFn for NumberMatchFn {
             },
         };
         let Some(tok) = self.extract(&sample.completion) else {
-            return RewardOutput::value(self.spec.no_answer.unwrap_or(self.spec.incorrect))
+            return RewardOutput::value(self.spec.no_answer.unwrap_or(0.0))
                 .with_verdict("no_answer")
                 .with_reason("no number found in the completion");
         };
         let Some(a) = Decimal::parse(tok) else {
-            return RewardOutput::value(self.spec.no_answer.unwrap_or(self.spec.incorrect))
-                .with_verdict("no_answer")
+            return RewardOutput::value(self.spec.incorrect)
+                .with_verdict("not_equal")
                 .with_extracted(tok)
                 .with_reason("the extracted number does not parse");
         };
@@ -656,6 +660,23 @@ mod tests {
         assert_eq!(out[0].value, Some(1.0));
         assert_eq!(out[1].value, Some(0.0));
         assert_eq!(out[1].info.extracted.as_deref(), Some("3.15"));
+    }
+
+    #[test]
+    fn no_number_scores_zero_not_format_score() {
+        // verl gsm8k compute_score: None → 0; wrong number → format_score.
+        let out = run(
+            r#"{type = "number_match", mode = "strict", incorrect = 0.1}"#,
+            &[
+                Sample::new("I am not sure.").with_reference("72"),
+                Sample::new("#### 71").with_reference("72"),
+                Sample::new("#### 72").with_reference("72"),
+            ],
+        );
+        assert_eq!(out[0].value, Some(0.0));
+        assert_eq!(out[0].info.verdict.as_deref(), Some("no_answer"));
+        assert_eq!(out[1].value, Some(0.1));
+        assert_eq!(out[2].value, Some(1.0));
     }
 
     #[test]

@@ -5,6 +5,18 @@
 //!
 //! - `mode = "search"` (default): a match anywhere (Python `re.search`); `"full"`: the whole
 //!   completion must match (`re.fullmatch`; the pattern is wrapped as `\A(?:pattern)\z`).
+//! - `$` follows Python: outside multi-line mode it matches at the end **or before a final
+//!   `\n`** (the `regex` crate's `$` is `\z` there). `(\d+)$` finds `42` in
+//!   `"The answer is 42\n"`, as `re.search` does. (How: a pattern with such a `$` is also run on
+//!   the text without its final `\n`, with any `\z` of the pattern made unmatchable there; the
+//!   leftmost match wins, the one reaching the true end on a tie. A `$` followed by something
+//!   that must consume that final `\n`, such as `a$\n`, is the one case Python matches and this
+//!   does not.) In `full` mode the match must reach the true end, as `re.fullmatch`'s does.
+//!   `\z` is the absolute end, like Python's `\Z`.
+//! - Character classes are the `regex` crate's: `\s` lacks Python's U+001C–U+001F; `\w` and
+//!   `\b` count combining marks and connector punctuation as word characters and `²`/`½`
+//!   (Unicode `No`) as non-word, where Python does the opposite. Write explicit classes
+//!   (`[\s\x1C-\x1F]`, `[\p{L}\p{N}_]`) where that matters.
 //! - Flags (all off by default): `case_insensitive` (`i`), `dot_all` (`s`: `.` matches `\n`),
 //!   `multi_line` (`m`: `^`/`$` match at line ends). Inline flags such as `(?i)` work too.
 //! - Syntax: Rust's `regex` crate (no look-around, no backreferences; matching is linear in the
@@ -117,23 +129,104 @@ pub(crate) fn check_values(path: &str, values: &[(&str, f64)]) -> Result<()> {
     Ok(())
 }
 
+/// For a search-mode pattern that has a Python-style `$` (an end-of-line assertion outside
+/// multi-line mode), the pattern to run on the text without its final `\n`: the same, with
+/// every `\z` made unmatchable (there is more text after that end). `None` when the pattern
+/// has no such `$` (or does not parse: `compile` reports that).
+pub(crate) fn python_dollar_variant(pattern: &str, multi_line: bool) -> Option<String> {
+    use regex_syntax::ast::{self, Ast};
+    struct Walk {
+        dollar: bool,
+        ends: Vec<std::ops::Range<usize>>,
+    }
+    fn apply(flags: &ast::Flags, m: &mut bool) {
+        let mut on = true;
+        for item in &flags.items {
+            match item.kind {
+                ast::FlagsItemKind::Negation => on = false,
+                ast::FlagsItemKind::Flag(ast::Flag::MultiLine) => *m = on,
+                ast::FlagsItemKind::Flag(_) => {}
+            }
+        }
+    }
+    fn walk(a: &Ast, m: &mut bool, w: &mut Walk) {
+        match a {
+            Ast::Flags(f) => apply(&f.flags, m),
+            Ast::Assertion(x) => match x.kind {
+                ast::AssertionKind::EndLine if !*m => w.dollar = true,
+                ast::AssertionKind::EndText => w.ends.push(x.span.start.offset..x.span.end.offset),
+                _ => {}
+            },
+            Ast::Group(g) => {
+                // Flags set inside a group end with it.
+                let mut inner = *m;
+                if let ast::GroupKind::NonCapturing(f) = &g.kind {
+                    apply(f, &mut inner);
+                }
+                walk(&g.ast, &mut inner, w);
+            }
+            Ast::Repetition(r) => walk(&r.ast, m, w),
+            // Flags set in one branch go on in the next ones, as in regex-syntax.
+            Ast::Alternation(alt) => alt.asts.iter().for_each(|x| walk(x, m, w)),
+            Ast::Concat(c) => c.asts.iter().for_each(|x| walk(x, m, w)),
+            _ => {}
+        }
+    }
+    let parsed = ast::parse::Parser::new().parse(pattern).ok()?;
+    let mut w = Walk {
+        dollar: false,
+        ends: vec![],
+    };
+    let mut m = multi_line;
+    walk(&parsed, &mut m, &mut w);
+    if !w.dollar {
+        return None;
+    }
+    let mut out = String::with_capacity(pattern.len() + 8 * w.ends.len());
+    let mut at = 0;
+    for r in w.ends {
+        out.push_str(&pattern[at..r.start]);
+        out.push_str(r"(?:\b\B)"); // never matches
+        at = r.end;
+    }
+    out.push_str(&pattern[at..]);
+    Some(out)
+}
+
 #[derive(Debug)]
 struct RegexFn {
     re: Regex,
+    /// [`python_dollar_variant`], compiled, for search mode.
+    before_final_newline: Option<Regex>,
     hit: f64,
     miss: f64,
+}
+
+/// The first match of `re` in `text`: its start and what `regex` reports (group 1, else the
+/// whole match).
+fn first<'t>(re: &Regex, text: &'t str) -> Option<(usize, &'t str)> {
+    let c = re.captures(text)?;
+    let whole = c.get(0)?;
+    let shown = if re.captures_len() > 1 {
+        c.get(1).map_or("", |m| m.as_str())
+    } else {
+        whole.as_str()
+    };
+    Some((whole.start(), shown))
 }
 
 impl RewardFn for RegexFn {
     fn score(&self, sample: &Sample, _: Deadline) -> RewardOutput {
         let text = &sample.completion;
-        let found = if self.re.captures_len() > 1 {
-            self.re
-                .captures(text)
-                .map(|c| c.get(1).or_else(|| c.get(0)).map_or("", |m| m.as_str()))
-        } else {
-            self.re.find(text).map(|m| m.as_str())
-        };
+        let mut found = first(&self.re, text);
+        if let (Some(re2), Some(head)) = (&self.before_final_newline, text.strip_suffix('\n')) {
+            if let Some((start, m)) = first(re2, head) {
+                if found.map_or(true, |(s, _)| start < s) {
+                    found = Some((start, m));
+                }
+            }
+        }
+        let found = found.map(|(_, m)| m);
         match found {
             Some(m) => RewardOutput::value(self.hit)
                 .with_verdict("match")
@@ -160,8 +253,15 @@ impl BuildNode for RegexMatch {
             self.multi_line,
             &format!("{path}.pattern"),
         )?;
+        let before_final_newline = match self.mode {
+            RegexMode::Full => None,
+            RegexMode::Search => python_dollar_variant(&self.pattern, self.multi_line)
+                .map(|p| compile(&p, false, self.case_insensitive, self.dot_all, false, ""))
+                .transpose()?,
+        };
         Ok(Box::new(Leaf(RegexFn {
             re,
+            before_final_newline,
             hit: self.match_value,
             miss: self.no_match_value,
         })))
@@ -232,6 +332,60 @@ mod tests {
         assert_eq!(
             run(r#"{type = "regex", pattern = "x|abc", mode = "full"}"#, &t)[1],
             Some(0.0)
+        );
+    }
+
+    #[test]
+    fn dollar_matches_before_a_final_newline_as_in_python() {
+        let t = [
+            "The answer is 42\n",
+            "The answer is 42",
+            "The answer is 42\n\n",
+            "42\nmore",
+        ];
+        let spec = r#"{type = "regex", pattern = '(\d+)$'}"#;
+        assert_eq!(run(spec, &t), [Some(1.0), Some(1.0), Some(0.0), Some(0.0)]);
+        let out = PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
+            .unwrap()
+            .build()
+            .unwrap()
+            .score(&[Sample::new(t[0])]);
+        assert_eq!(out[0].info.extracted.as_deref(), Some("42"));
+        // `\z` is the absolute end; multi-line `$` is unchanged; full mode needs the true end.
+        assert_eq!(
+            run(r#"{type = "regex", pattern = '42\z'}"#, &t[..2]),
+            [Some(0.0), Some(1.0)]
+        );
+        assert_eq!(
+            run(r#"{type = "regex", pattern = '42$|\z'}"#, &["x42\n"]),
+            [Some(1.0)]
+        );
+        assert_eq!(
+            run(
+                r#"{type = "regex", pattern = '42$', mode = "full"}"#,
+                &["42\n", "42"]
+            ),
+            [Some(0.0), Some(1.0)]
+        );
+        assert_eq!(
+            run(r#"{type = "regex", pattern = '(?m)^42$'}"#, &["42\nx"]),
+            [Some(1.0)]
+        );
+        assert_eq!(
+            run(r#"{type = "regex", pattern = '(?m:x)42$'}"#, &["x42\n"]),
+            [Some(1.0)]
+        );
+        assert_eq!(python_dollar_variant(r"a\$", false), None);
+        assert_eq!(python_dollar_variant(r"[$]", false), None);
+        assert_eq!(python_dollar_variant(r"(?m)a$", false), None);
+        assert_eq!(python_dollar_variant(r"a$", true), None);
+        assert_eq!(
+            python_dollar_variant(r"(?-m:a$)", true).as_deref(),
+            Some(r"(?-m:a$)")
+        );
+        assert_eq!(
+            python_dollar_variant(r"a$|b\z", false).as_deref(),
+            Some(r"a$|b(?:\b\B)")
         );
     }
 

@@ -2,8 +2,7 @@
 //! Rewards: Training LMs to Reason About Their Uncertainty", arXiv 2507.16806; algorithms.md §6).
 //!
 //! With c = 1\[correct\] (from the child node `correct`: correct when its value is ≥
-//! `threshold`, default 0.5) and q the verbalised confidence, the content of the **last**
-//! `<confidence>q</confidence>` (a float in [0, 1]):
+//! `threshold`, default 0.5) and q the verbalised confidence (a float in [0, 1]):
 //!
 //! - `mode = "paper"` (default): R = c − (q − c)².
 //! - `mode = "code"` (the RLCR code's composition): R = 0.5·format + 0.5·accuracy + 0.5·brier,
@@ -18,6 +17,19 @@
 //! value that `code` mode's 0 maps to under R_code = 1 + 0.5·R_paper, so the two modes rank
 //! every completion, malformed ones included, the same way (the paper's R alone is ≥ −1). In
 //! both modes a malformed completion is scored without consulting `correct`.
+//!
+//! **Reading q.** `mode = "paper"` takes the content of the last `</confidence>` and the
+//! nearest `<confidence>` before it. `mode = "code"` follows the RLCR code: the last match of
+//! `re.findall(r"<confidence>(.*?)</confidence>", text)`, left to right, non-overlapping,
+//! non-greedy and **without** `re.DOTALL` (as the call is quoted in issue 9; the RLCR repository
+//! could not be consulted offline), so a confidence split over lines is not found. The two
+//! differ when the reasoning mentions a tag: in `<confidence>0.9</confidence> … </confidence>`
+//! the code reads 0.9, while the paper mode reads `0.9</confidence> …` (not a number: a format
+//! failure). For the answer, use `extract = "answer_tag_findall"` in the `correct` child to
+//! follow the code's `re.findall(r"<answer>(.*?)</answer>", text)[-1]` too. In both modes q is
+//! read by Python's `float()` rules (surrounding whitespace, `_` between digits, Unicode
+//! decimal digits such as `０.８`; see `pytext`), and `nan` or a value outside [0, 1] is a
+//! format failure.
 //!
 //! Components: `format` (1/0), `correct` (1/0), `confidence` (q), `brier` ((q − c)², the
 //! Brier score: lower is better). The child abstaining (with a well-formed completion) → the
@@ -42,7 +54,7 @@
 //! ```
 
 use super::correctness::{half, Correctness};
-use super::format::{rlcr_confidence, Check, FormatPreset};
+use super::format::{rlcr_confidence, rlcr_confidence_findall, RLCR_PATTERN};
 use crate::node::{Batch, Node, Scope};
 use crate::spec::{BuildNode, NodeSpec};
 use crate::{Result, RewardOutput};
@@ -105,15 +117,20 @@ pub fn rlcr_code(correct: bool, q: f64) -> f64 {
 struct RlcrNode {
     spec: Rlcr,
     correct: Correctness,
-    tags: Option<Check>,
+    tags: Option<regex::Regex>,
 }
 
 impl RlcrNode {
     fn confidence(&self, text: &str) -> std::result::Result<f64, &'static str> {
-        if let Some(check) = &self.tags {
-            check.check(text)?;
+        if let Some(re) = &self.tags {
+            if !re.is_match(text) {
+                return Err("tags missing or out of order");
+            }
         }
-        rlcr_confidence(text)
+        match self.spec.mode {
+            RlcrMode::Paper => rlcr_confidence(text),
+            RlcrMode::Code => rlcr_confidence_findall(text),
+        }
     }
 }
 
@@ -173,7 +190,10 @@ impl BuildNode for Rlcr {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
         crate::spec::require_finite(path, "format_fail_value", self.format_fail_value)?;
         let tags = if self.strict_format {
-            Some(Check::new(FormatPreset::Rlcr, None, path)?)
+            Some(
+                regex::Regex::new(RLCR_PATTERN)
+                    .map_err(|e| crate::Error::spec(path, format!("internal pattern: {e}")))?,
+            )
         } else {
             None
         };
@@ -285,6 +305,33 @@ mod tests {
         assert_eq!(code[2].value, Some(0.0));
         // not strict: only the confidence matters; c = 1, q = 0.5 -> 0.5 + 0.5 + 0.5·0.75
         assert_abs_diff_eq!(code[3].value.unwrap(), 1.375, epsilon = 1e-12);
+    }
+
+    #[test]
+    fn code_mode_reads_tags_as_python_findall() {
+        // The reasoning mentions a closing tag after the real confidence.
+        let body = "<think>t</think><answer>a</answer><analysis>b</analysis>\
+                    <confidence>0.9</confidence> see </confidence>";
+        let samples = [sample(body, Some(1.0))];
+        let code = run(
+            r#"{type = "rlcr", mode = "code", strict_format = false, correct = {type = "field", name = "ok"}}"#,
+            &samples,
+        );
+        assert_eq!(code[0].components["confidence"], Some(0.9));
+        let paper = run(
+            r#"{type = "rlcr", strict_format = false, correct = {type = "field", name = "ok"}}"#,
+            &samples,
+        );
+        assert_eq!(paper[0].value, Some(-2.0)); // "0.9</confidence> see " is not a number
+                                                // A confidence across lines is not a findall match (no DOTALL); full-width digits are.
+        let split = sample("<confidence>0.\n9</confidence>", Some(1.0));
+        let wide = sample("<confidence>\u{ff10}.\u{ff19}</confidence>", Some(1.0));
+        let code = run(
+            r#"{type = "rlcr", mode = "code", strict_format = false, correct = {type = "field", name = "ok"}}"#,
+            &[split, wide],
+        );
+        assert_eq!(code[0].value, Some(0.0));
+        assert_eq!(code[1].components["confidence"], Some(0.9));
     }
 
     #[test]

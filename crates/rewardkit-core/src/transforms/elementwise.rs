@@ -6,8 +6,10 @@
 //! - `sigmoid`: σ(k·(x − center)) = 1/(1 + e^{−k(x − center)}) ∈ (0, 1) (exactly 0 or 1 only
 //!   when the float saturates), computed without overflow.
 //!
-//! In every one of them a NaN or infinite input (or an `affine` result that overflows) becomes
-//! an abstention with a reason.
+//! In every one of them a NaN or infinite input becomes an abstention with a reason; an `affine`
+//! result that overflows is an error with a reason (as every non-finite node result, see
+//! [`crate::node::Finite`]). `clip` bounds must be finite numbers when given (`max = nan` or
+//! `max = inf` is a spec error).
 //!
 //! For `tanh` and `sigmoid`, k is `scale` (default 1) or 1/`temperature` (give at most one of the
 //! two); `center` defaults to 0. Squashing a reward-model score into a bounded range is the first
@@ -58,9 +60,9 @@ impl Transform for Affine {
     }
     fn apply(&self, set: &mut [Slot<'_>]) {
         reject_non_finite(set);
+        // An overflow (|scale·x| > f64::MAX) is turned into an error by the node guard
+        // (`crate::node::Finite`), never an infinite reward.
         map_values(set, |x| self.scale * x + self.shift);
-        // An overflow (|scale·x| > f64::MAX) is an abstention, not an infinite reward.
-        reject_non_finite(set);
     }
 }
 
@@ -106,8 +108,13 @@ impl Transform for Clip {
 
 impl BuildNode for Clip {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        for (name, v) in [("min", self.min), ("max", self.max)] {
+            if let Some(v) = v {
+                crate::spec::require_finite(path, name, v)?;
+            }
+        }
         if let (Some(lo), Some(hi)) = (self.min, self.max) {
-            if lo.is_nan() || hi.is_nan() || lo > hi {
+            if lo > hi {
                 return Err(Error::spec(
                     path,
                     format!("need min <= max, got min = {lo}, max = {hi}"),
@@ -277,23 +284,22 @@ mod tests {
     }
 
     #[test]
-    fn affine_overflow_abstains() {
+    fn affine_overflow_is_an_error() {
         let out = run(
             &format!(r#"{{"type": "affine", "scale": 1e300, "input": {X}}}"#),
             &[Some(1e300), Some(2.0)],
         );
         assert_eq!(out[0].value, None);
-        assert!(out[0]
-            .info
-            .reason
-            .as_deref()
-            .unwrap()
-            .contains("non-finite"));
+        let e = out[0].info.error.as_deref().unwrap();
+        assert!(
+            e.contains("`affine` at `reward`") && e.contains("inf"),
+            "{e}"
+        );
         assert_eq!(out[1].value, Some(2e300));
     }
 
     #[test]
-    fn non_finite_input_abstains() {
+    fn overflowed_input_stays_an_error() {
         let out = run(
             &format!(
                 r#"{{"type": "sigmoid", "input": {{"type": "affine", "scale": 1e300, "input": {X}}}}}"#
@@ -301,12 +307,32 @@ mod tests {
             &[Some(1e300)],
         );
         assert_eq!(out[0].value, None);
-        assert!(out[0]
-            .info
-            .reason
-            .as_deref()
-            .unwrap()
-            .contains("non-finite"));
+        let e = out[0].info.error.as_deref().unwrap();
+        assert!(e.contains("`affine` at `reward.input`"), "{e}");
+    }
+
+    #[test]
+    fn clip_bounds_must_be_finite() {
+        for bad in [r#""max": 1e999"#, r#""min": -1e999"#] {
+            let spec = format!(
+                r#"{{"schema_version": 1, "reward": {{"type": "clip", {bad}, "input": {X}}}}}"#
+            );
+            // JSON cannot say nan or inf: 1e999 is out of range for the parser.
+            assert!(PipelineSpec::from_json(&spec).is_err());
+        }
+        let spec = PipelineSpec::from_toml(
+            "schema_version = 1\nreward = {type = \"clip\", max = nan, input = {type = \"field\", name = \"x\"}}\n",
+        );
+        match spec.unwrap_err() {
+            Error::Spec { path, .. } => assert_eq!(path, "reward.max"),
+            e => panic!("{e}"),
+        }
+        let mut clip: super::Clip = serde_json::from_str(&format!(r#"{{"input": {X}}}"#)).unwrap();
+        clip.min = Some(f64::NEG_INFINITY);
+        match crate::spec::BuildNode::build(&clip, "r").unwrap_err() {
+            Error::Spec { path, .. } => assert_eq!(path, "r.min"),
+            e => panic!("{e}"),
+        }
     }
 
     #[test]

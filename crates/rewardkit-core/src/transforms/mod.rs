@@ -2,13 +2,16 @@
 //!
 //! Every transform node has an `input` (the node it transforms). Abstentions stay abstentions
 //! and are left out of set statistics (mean, std, min, max, ranks). A NaN or infinite input
-//! value becomes an abstention with the reason `non-finite input value` (never a NaN output).
+//! value becomes an abstention with the reason `non-finite input value` (never a NaN output);
+//! a result that overflows is an error with a reason ([`crate::node::Finite`]). Set statistics
+//! are overflow-safe for values near ±f64::MAX ([`stats::scale_of`]).
 //!
 //! | `type` | what | module |
 //! |---|---|---|
 //! | `affine`, `clip` | `scale·x + shift`, clamp | [`elementwise`] |
 //! | `tanh`, `sigmoid` | squashing, optional scale and centre | [`elementwise`] |
-//! | `zscore`, `min_max`, `rank` | GRPO-style normalisation within a group or the batch | [`normalize`] |
+//! | `zscore` | GRPO advantage; `center` and `scale` each per group, per batch or none (TRL `scale_rewards`) | [`normalize`] |
+//! | `min_max`, `rank` | normalisation within a group or the batch | [`normalize`] |
 //! | `lsc`, `par` | log-sigmoid centring (Wang et al. 2024), Preference As Reward (Fu et al. 2025) | [`shaping`] |
 //! | `step_clip`, `step_delta`, `step_clip_delta` | Clip/Delta for process rewards (Gao et al. 2024) | [`steps`] |
 

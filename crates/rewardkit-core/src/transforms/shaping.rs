@@ -8,10 +8,18 @@
 //!
 //! r_ref is `ref_value`, or a quantile of the reference rewards in the sample metadata field
 //! `ref_field` (a list of numbers, e.g. rewards of SFT samples for the same prompt): the
-//! Gaussian quantile μ + Φ⁻¹(q)(σ + 1e-5) with σ the population std (default, as the PAR
-//! re-implementation `PorUna-byte/PAR` `reward_shaper.py`), or the empirical quantile with linear
-//! interpolation (`quantile_method = "empirical"`). `quantile` q defaults to 0.85. logσ is
-//! computed stably (−log1p(e^{−z}), or z for z < −30).
+//! Gaussian quantile μ + Φ⁻¹(q)(σ + 1e-5) (default, as the PAR re-implementation
+//! `PorUna-byte/PAR` `reward_shaper.py`), with σ the standard deviation with `ddof`: **1** by
+//! default, the sample std of PAR's `utils.std` (`sample=True`); `ddof = 0` gives the
+//! population std (the value of algorithms.md §2's test vector). Worked numbers: x = 3, refs
+//! [0, 1, 2, 3], q = 0.85: ddof 1 → σ = √(5/3) = 1.2909944, r_ref = 1.5 + 1.0364334·1.2910044 =
+//! 2.8380401, u = logσ(0.1619599) = **−0.6154425**; ddof 0 → σ = 1.1180340, r_ref = 2.658778,
+//! u = −0.5370202. With ddof 1 a single reference reward has no std: the sample abstains with
+//! the reason. Or the empirical quantile with linear interpolation (`quantile_method =
+//! "empirical"`, `ddof` unused). `quantile` q defaults to 0.85. logσ is computed stably
+//! (−log1p(e^{−z}), or z for z < −30); when r − r_ref itself overflows (r = −1e308 against
+//! r_ref = 1e308) the result is −∞ and the sample is an error with a reason (see
+//! [`crate::node::Finite`]).
 //!
 //! **PAR** — Fu, Zhao, Yao, Wang, Han, Xiao, "Reward Shaping to Mitigate Reward Hacking in
 //! RLHF" (arXiv 2502.18770), algorithms.md §3. With references r_ref,1..M (the first `max_refs`
@@ -63,7 +71,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuantileMethod {
-    /// μ + Φ⁻¹(q)(σ + 1e-5), σ the population std (the PAR re-implementation). Default.
+    /// μ + Φ⁻¹(q)(σ + 1e-5), σ the std with `ddof` (default 1, the PAR re-implementation's
+    /// sample std). Default.
     #[default]
     Gaussian,
     /// Empirical quantile, linear interpolation between order statistics (numpy default).
@@ -108,6 +117,8 @@ pub(crate) enum RefSource {
         name: String,
         quantile: f64,
         method: QuantileMethod,
+        /// Delta degrees of freedom of the Gaussian method's std.
+        ddof: u32,
     },
 }
 
@@ -120,10 +131,20 @@ impl RefSource {
                 name,
                 quantile,
                 method,
+                ddof,
             } => {
                 let refs = read_refs(s, name)?;
                 let q = match method {
-                    QuantileMethod::Gaussian => quantile_gaussian(&refs, *quantile, 1e-5),
+                    QuantileMethod::Gaussian => {
+                        if refs.len() <= *ddof as usize {
+                            return Err(format!(
+                                "the Gaussian quantile with ddof = {ddof} needs at least {} reference rewards in `{name}`, found {}",
+                                ddof + 1,
+                                refs.len()
+                            ));
+                        }
+                        quantile_gaussian(&refs, *quantile, 1e-5, *ddof)
+                    }
                     QuantileMethod::Empirical => quantile_linear(&refs, *quantile),
                 };
                 q.filter(|q| q.is_finite())
@@ -133,11 +154,13 @@ impl RefSource {
     }
 
     /// Checks one reference spec: exactly one of a value and a field.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn check(
         value: Option<f64>,
         field: Option<&str>,
         quantile: f64,
         method: QuantileMethod,
+        ddof: u32,
         path: &str,
         value_key: &str,
         field_key: &str,
@@ -164,14 +187,32 @@ impl RefSource {
                     ));
                 }
                 check_quantile(quantile, method, path)?;
+                check_ref_ddof(ddof, path)?;
                 Ok(RefSource::Field {
                     name: f.to_string(),
                     quantile,
                     method,
+                    ddof,
                 })
             }
         }
     }
+}
+
+/// Checks the `ddof` of the Gaussian quantile: 0 or 1.
+pub(crate) fn check_ref_ddof(ddof: u32, path: &str) -> Result<()> {
+    if ddof > 1 {
+        return Err(Error::spec(
+            format!("{path}.ddof"),
+            format!("must be 1 (sample std, PAR's code; default) or 0 (population), got {ddof}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The default `ddof` of the Gaussian reference quantile: 1, as PAR's `utils.std`.
+pub(crate) fn default_ref_ddof() -> u32 {
+    1
 }
 
 /// Checks a quantile: in (0, 1) for the Gaussian method, [0, 1] for the empirical one.
@@ -208,6 +249,10 @@ pub struct Lsc {
     /// `gaussian` (default) or `empirical`.
     #[serde(default)]
     pub quantile_method: QuantileMethod,
+    /// Delta degrees of freedom of the Gaussian method's std: 1 (default, the sample std of
+    /// PAR's code) or 0 (population std).
+    #[serde(default = "default_ref_ddof")]
+    pub ddof: u32,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
@@ -241,6 +286,7 @@ impl BuildNode for Lsc {
             self.ref_field.as_deref(),
             self.quantile,
             self.quantile_method,
+            self.ddof,
             path,
             "ref_value",
             "ref_field",
@@ -335,15 +381,9 @@ impl Transform for Par {
             }
             let field = self.ref_field.as_deref().unwrap_or_default();
             match read_refs(s.sample, field) {
-                Ok(refs) => {
-                    let v = self.shaped(r, &refs);
-                    if v.is_finite() {
-                        s.out.value = Some(v);
-                    } else {
-                        s.out.value = None;
-                        s.out.info.reason = Some("shaped reward is not finite".into());
-                    }
-                }
+                // A shaped value that overflows (`centered` of 1.7e308 against −1.7e308) is
+                // reported as an error by the node guard (`crate::node::Finite`).
+                Ok(refs) => s.out.value = Some(self.shaped(r, &refs)),
                 Err(why) => {
                     s.out.value = None;
                     s.out.info.reason = Some(why);
@@ -371,8 +411,11 @@ impl BuildNode for Par {
                     "`shape = \"ceil\"` needs a `ceil` value",
                 ))
             }
-            (ParShape::Ceil, Some(c)) if c.is_nan() => {
-                return Err(Error::spec(format!("{path}.ceil"), "must be a number"))
+            (ParShape::Ceil, Some(c)) if !c.is_finite() => {
+                return Err(Error::spec(
+                    format!("{path}.ceil"),
+                    format!("must be a finite number, got {c}"),
+                ))
             }
             (ParShape::Ceil, Some(_)) => {}
             (_, Some(_)) => {
@@ -547,12 +590,31 @@ mod tests {
         assert_abs_diff_eq!(out[0].value.unwrap(), -0.693147, epsilon = 1e-6);
         assert_abs_diff_eq!(out[1].value.unwrap(), -2.126928, epsilon = 1e-6);
         let out = run(
-            &format!(r#"{{"type": "lsc", "ref_field": "refs", "input": {X}}}"#),
+            &format!(r#"{{"type": "lsc", "ref_field": "refs", "ddof": 0, "input": {X}}}"#),
             &[sample(3.0, json!([0, 1, 2, 3])), sample(3.0, json!("x"))],
         );
         assert_abs_diff_eq!(out[0].value.unwrap(), -0.537020, epsilon = 1e-6);
         assert_eq!(out[1].value, None);
         assert!(out[1].info.reason.is_some());
+    }
+
+    #[test]
+    fn lsc_gaussian_quantile_uses_par_sample_std_by_default() {
+        // PAR's reward_shaper.py with utils.std(sample=True): x = 3, refs [0, 1, 2, 3].
+        let node = format!(r#"{{"type": "lsc", "ref_field": "refs", "input": {X}}}"#);
+        let out = run(
+            &node,
+            &[sample(3.0, json!([0, 1, 2, 3])), sample(3.0, json!([1]))],
+        );
+        assert_abs_diff_eq!(out[0].value.unwrap(), -0.6154425, epsilon = 1e-7);
+        assert!(out[1].is_abstention());
+        assert!(out[1].info.reason.as_deref().unwrap().contains("ddof = 1"));
+        assert_eq!(
+            build_err(&format!(
+                r#"{{"type": "lsc", "ref_field": "r", "ddof": 2, "input": {X}}}"#
+            )),
+            "reward.ddof"
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! - [`sigmoid`] σ(z) = 1/(1+e^{−z}) and [`log_sigmoid`] logσ(z) = −softplus(−z), both stable
 //!   for any finite `z` (algorithms.md §0: for z < −30 logσ(z) = z, else −log1p(e^{−z})).
-//! - [`mean`], [`variance`] (with `ddof` 0 = population, 1 = unbiased), [`zscores`].
+//! - [`mean`], [`variance`], [`std_dev`] (with `ddof` 0 = population, 1 = unbiased),
+//!   [`zscores`]: overflow-safe (values near ±f64::MAX are divided by a power of two first,
+//!   [`scale_of`]; ordinary data are computed exactly as with the plain formulas).
 //! - [`norm_ppf`]: the standard normal quantile (Wichura's AS241, relative error ≈ 1e-16),
 //!   and [`quantile_linear`]: the empirical quantile with linear interpolation (numpy's
 //!   default `method="linear"`).
@@ -34,8 +36,39 @@ pub fn log_sigmoid(z: f64) -> f64 {
     }
 }
 
-/// Arithmetic mean (two-pass corrected); `None` for an empty slice.
+/// A power of two `s` such that every `x / s` is of moderate size: 1 when the largest |x| is in
+/// [1e-100, 1e100] (so ordinary data are computed exactly as before), else the largest power
+/// of two not above the largest |x|. Dividing by a power of two is exact, so statistics of
+/// values near ±f64::MAX (or of tiny ones) are computed on x/s without overflow or underflow.
+pub fn scale_of(xs: &[f64]) -> f64 {
+    let m = xs
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(0.0f64, |a, x| a.max(x.abs()));
+    if m == 0.0 || (1e-100..=1e100).contains(&m) {
+        return 1.0;
+    }
+    pow2_floor(m)
+}
+
+/// The largest power of two ≤ `m` (`m` finite and > 0; 2^−1022 for subnormal `m`).
+fn pow2_floor(m: f64) -> f64 {
+    let e = (m.to_bits() >> 52) & 0x7ff;
+    f64::from_bits(e.max(1) << 52)
+}
+
+/// Arithmetic mean (two-pass corrected, overflow-safe: `mean([1e308, 1e308]) = 1e308`);
+/// `None` for an empty slice.
 pub fn mean(xs: &[f64]) -> Option<f64> {
+    let s = scale_of(xs);
+    if s == 1.0 {
+        return mean_plain(xs);
+    }
+    let scaled: Vec<f64> = xs.iter().map(|x| x / s).collect();
+    mean_plain(&scaled).map(|m| m * s)
+}
+
+fn mean_plain(xs: &[f64]) -> Option<f64> {
     if xs.is_empty() {
         return None;
     }
@@ -46,15 +79,37 @@ pub fn mean(xs: &[f64]) -> Option<f64> {
     Some(m + c)
 }
 
-/// Variance Σ(x − x̄)²/(n − ddof); `None` when n ≤ ddof (undefined).
+/// Variance Σ(x − x̄)²/(n − ddof); `None` when n ≤ ddof (undefined). Computed on scaled values
+/// (see [`scale_of`]), so it is exact wherever the variance itself is representable; it is
+/// +∞ only when the true variance exceeds f64::MAX (use [`std_dev`] for a finite spread).
 pub fn variance(xs: &[f64], ddof: u32) -> Option<f64> {
+    let s = scale_of(xs);
+    if s == 1.0 {
+        return variance_plain(xs, ddof);
+    }
+    let scaled: Vec<f64> = xs.iter().map(|x| x / s).collect();
+    variance_plain(&scaled, ddof).map(|v| v * s * s)
+}
+
+fn variance_plain(xs: &[f64], ddof: u32) -> Option<f64> {
     let n = xs.len();
     if n <= ddof as usize {
         return None;
     }
-    let m = mean(xs)?;
+    let m = mean_plain(xs)?;
     let ss: f64 = xs.iter().map(|x| (x - m) * (x - m)).sum();
     Some(ss / (n - ddof as usize) as f64)
+}
+
+/// Standard deviation with `ddof`, overflow-safe: `std_dev([1e308, -1e308], 0) = 1e308` (the
+/// plain formula squares 2e308 and overflows). `None` when n ≤ ddof.
+pub fn std_dev(xs: &[f64], ddof: u32) -> Option<f64> {
+    let s = scale_of(xs);
+    if s == 1.0 {
+        return variance_plain(xs, ddof).map(f64::sqrt);
+    }
+    let scaled: Vec<f64> = xs.iter().map(|x| x / s).collect();
+    variance_plain(&scaled, ddof).map(|v| v.sqrt() * s)
 }
 
 /// Z-scores of the present values of a set: (x − x̄)/(s + eps) with s the standard deviation
@@ -62,27 +117,36 @@ pub fn variance(xs: &[f64], ddof: u32) -> Option<f64> {
 ///
 /// A set whose present values are all equal gives exactly 0 for each (no NaN, whatever `eps`);
 /// a set with n ≤ ddof present values (std undefined) gives x − x̄, which is 0 for n = 1.
+/// Values near ±f64::MAX are handled by computing on x/2ᵏ (see [`scale_of`]):
+/// `[1e308, -1e308]` with ddof 0, eps 0 gives `[1, -1]`.
 pub fn zscores(values: &[Option<f64>], ddof: u32, eps: f64, scale: bool) -> Vec<Option<f64>> {
     let xs: Vec<f64> = values.iter().flatten().copied().collect();
-    let Some(m) = mean(&xs) else {
+    let sc = scale_of(&xs);
+    let xs: Vec<f64> = xs.iter().map(|x| x / sc).collect();
+    let Some(m) = mean_plain(&xs) else {
         return values.to_vec();
     };
     let constant = xs.iter().all(|&x| x == xs[0]);
+    // In scaled units: the std and eps are divided by `sc` too.
     let denom = if scale {
-        variance(&xs, ddof).map_or(1.0, |v| v.sqrt() + eps)
+        variance_plain(&xs, ddof).map(|v| v.sqrt() + eps / sc)
     } else {
-        1.0
+        None
     };
     values
         .iter()
         .map(|v| {
             v.map(|x| {
+                let d = x / sc - m;
                 if constant {
                     0.0
-                } else if denom > 0.0 {
-                    (x - m) / denom
                 } else {
-                    0.0
+                    match denom {
+                        Some(den) if den > 0.0 => d / den,
+                        Some(_) => 0.0,
+                        // x − x̄ in original units (may overflow: then the node guard reports it)
+                        None => d * sc,
+                    }
                 }
             })
         })
@@ -125,10 +189,11 @@ pub fn quantile_linear(xs: &[f64], q: f64) -> Option<f64> {
 }
 
 /// Gaussian `q`-quantile of a set: μ + Φ⁻¹(q)·(σ + std_eps) with μ the mean and σ the
-/// population standard deviation (the PAR re-implementation of LSC: `norm.ppf(q, μ, σ+1e-5)`).
-pub fn quantile_gaussian(xs: &[f64], q: f64, std_eps: f64) -> Option<f64> {
+/// standard deviation with `ddof` (the PAR re-implementation of LSC: `norm.ppf(q, μ, σ+1e-5)`
+/// with PAR's `utils.std`, the sample std, ddof = 1). `None` when empty or n ≤ ddof.
+pub fn quantile_gaussian(xs: &[f64], q: f64, std_eps: f64, ddof: u32) -> Option<f64> {
     let m = mean(xs)?;
-    let sd = variance(xs, 0)?.sqrt();
+    let sd = std_dev(xs, ddof)?;
     Some(m + norm_ppf(q) * (sd + std_eps))
 }
 
@@ -280,10 +345,17 @@ mod tests {
         // algorithms.md §2 TV: refs [0,1,2,3], Gaussian 85% quantile (pop std + 1e-5).
         let refs = [0.0, 1.0, 2.0, 3.0];
         assert_abs_diff_eq!(
-            quantile_gaussian(&refs, 0.85, 1e-5).unwrap(),
+            quantile_gaussian(&refs, 0.85, 1e-5, 0).unwrap(),
             2.658778,
             epsilon = 1e-6
         );
+        // PAR's code: sample std (ddof 1) √(5/3) → 1.5 + 1.0364334·(1.2909944 + 1e-5).
+        assert_abs_diff_eq!(
+            quantile_gaussian(&refs, 0.85, 1e-5, 1).unwrap(),
+            1.5 + 1.0364333894937894 * ((5.0f64 / 3.0).sqrt() + 1e-5),
+            epsilon = 1e-12
+        );
+        assert_eq!(quantile_gaussian(&[2.0], 0.85, 1e-5, 1), None);
         // numpy.quantile([0,1,2,3], 0.85) = 2.55
         assert_abs_diff_eq!(quantile_linear(&refs, 0.85).unwrap(), 2.55, epsilon = 1e-12);
         assert_eq!(quantile_linear(&[5.0], 0.3), Some(5.0));
@@ -296,6 +368,22 @@ mod tests {
             average_ranks(&[3.0, 1.0, 3.0, 2.0]),
             vec![3.5, 1.0, 3.5, 2.0]
         );
+    }
+
+    #[test]
+    fn statistics_of_huge_and_tiny_values() {
+        assert_eq!(mean(&[1e308, 1e308]), Some(1e308));
+        assert_eq!(mean(&[1e308, -1e308]), Some(0.0));
+        assert_eq!(std_dev(&[1e308, -1e308], 0), Some(1e308));
+        assert_eq!(std_dev(&[f64::MAX, -f64::MAX], 1), Some(f64::INFINITY)); // √2·MAX
+        let z = zscores(&[Some(1e308), Some(-1e308)], 0, 0.0, true);
+        assert_eq!(z, vec![Some(1.0), Some(-1.0)]);
+        let z = zscores(&[Some(f64::MAX), Some(-f64::MAX)], 1, 1e-4, true);
+        assert_abs_diff_eq!(z[0].unwrap(), 0.5f64.sqrt(), epsilon = 1e-12);
+        let z = zscores(&[Some(1e-200), Some(3e-200)], 0, 0.0, true);
+        assert_abs_diff_eq!(z[0].unwrap(), -1.0, epsilon = 1e-12);
+        // Ordinary data are computed as before, to the bit.
+        assert_eq!(scale_of(&[1.0, 2.0, 1e50]), 1.0);
     }
 
     #[test]

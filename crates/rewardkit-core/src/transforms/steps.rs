@@ -19,7 +19,10 @@
 //! (the undiscounted return of the process reward; add the outcome reward with a combinator).
 //!
 //! A sample without steps, with a step that has no score, or with a non-finite score abstains
-//! with the reason. An input row that is an error or a timeout is passed through unchanged.
+//! with the reason. An input row that is an error or a timeout is passed through unchanged, and
+//! so is an input that **abstained** (no value and no steps): it stays an abstention with the
+//! input's reason (the sample's own step scores are only read when there is no `input`, or
+//! when the input has a value but no steps).
 //!
 //! ```
 //! use rewardkit_core::{PipelineSpec, Sample};
@@ -111,6 +114,8 @@ pub fn delta(steps: &[f64], last: LastStep) -> Vec<f64> {
 struct StepShape {
     eta: Option<f64>,
     delta: Option<LastStep>,
+    /// Whether the spec gave an `input` (an abstaining input then stays an abstention).
+    has_input: bool,
 }
 
 fn sample_steps(s: &Sample) -> std::result::Result<Vec<f64>, String> {
@@ -132,6 +137,11 @@ impl Transform for StepShape {
     fn apply(&self, set: &mut [Slot<'_>]) {
         for s in set.iter_mut() {
             if s.out.info.error.is_some() || s.out.info.timeout {
+                continue;
+            }
+            // An input node that abstained (no value, no steps) stays an abstention, with its
+            // reason: the sample's own steps are not scored behind its back.
+            if self.has_input && s.out.steps.is_none() && s.out.value.is_none() {
                 continue;
             }
             let raw = match s.out.steps.take() {
@@ -192,12 +202,17 @@ fn build_steps(
             return Err(Error::spec(format!("{path}.eta"), "must be finite"));
         }
     }
+    let has_input = input.is_some();
     let input: Box<dyn Node> = match input {
         Some(n) => n.build(&format!("{path}.input"))?,
         None => Box::new(NoInput),
     };
     Ok(Box::new(TransformNode {
-        transform: StepShape { eta, delta },
+        transform: StepShape {
+            eta,
+            delta,
+            has_input,
+        },
         input,
     }))
 }
@@ -307,6 +322,19 @@ mod tests {
             out[1].value.unwrap(),
             epsilon = 1e-12
         );
+    }
+
+    #[test]
+    fn abstaining_input_stays_an_abstention() {
+        // The input (a field the sample lacks) abstains: step_clip must not score the
+        // sample's own steps under the input's abstention reason.
+        let out = run(
+            r#"{"type": "step_clip", "eta": 0.5, "input": {"type": "field", "name": "missing"}}"#,
+            &[with_steps("[0.7, 0.2]")],
+        );
+        assert!(out[0].is_abstention(), "{:?}", out[0]);
+        assert_eq!(out[0].steps, None);
+        assert!(out[0].info.reason.as_deref().unwrap().contains("missing"));
     }
 
     #[test]
