@@ -2,13 +2,85 @@
 
 use crate::extract::Json;
 use crate::{ApiError, AppState};
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rewardkit_core::{Prompt, Reference, RewardOutput, Sample};
+use rewardkit_core::{Prompt, Reference, RewardOutput, Sample, Step};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------- text field limits
+
+/// `413 field_too_large` when `text` (at `path`) is over `max` bytes.
+fn check_text(path: impl FnOnce() -> String, text: &str, max: usize) -> Result<(), ApiError> {
+    if text.len() > max {
+        return Err(ApiError::field_too_large(&path(), text.len(), max));
+    }
+    Ok(())
+}
+
+/// Checks every string inside a JSON value (keys included).
+fn check_value(path: &dyn Fn() -> String, v: &Value, max: usize) -> Result<(), ApiError> {
+    match v {
+        Value::String(s) => check_text(path, s, max),
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                check_value(&|| format!("{}[{i}]", path()), x, max)?;
+            }
+            Ok(())
+        }
+        Value::Object(map) => {
+            for (k, x) in map {
+                check_text(|| format!("{}.{k:.40}", path()), k, max)?;
+                check_value(&|| format!("{}.{k:.40}", path()), x, max)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks every text field of the samples of a `/v1/score` request.
+fn check_sample(i: usize, s: &Sample, max: usize) -> Result<(), ApiError> {
+    let at = |f: &str| format!("samples[{i}].{f}");
+    check_text(|| at("completion"), &s.completion, max)?;
+    match &s.prompt {
+        Some(Prompt::Text(p)) => check_text(|| at("prompt"), p, max)?,
+        Some(Prompt::Messages(ms)) => {
+            for (j, m) in ms.iter().enumerate() {
+                check_text(|| at(&format!("prompt[{j}].content")), &m.content, max)?;
+                check_text(|| at(&format!("prompt[{j}].role")), &m.role, max)?;
+            }
+        }
+        None => {}
+    }
+    match &s.reference {
+        Some(Reference::Text(r)) => check_text(|| at("reference"), r, max)?,
+        Some(Reference::List(l)) => {
+            for (j, r) in l.iter().enumerate() {
+                check_text(|| at(&format!("reference[{j}]")), r, max)?;
+            }
+        }
+        Some(Reference::Other(v)) => check_value(&|| at("reference"), v, max)?,
+        None => {}
+    }
+    if let Some(g) = &s.group {
+        check_text(|| at("group"), g, max)?;
+    }
+    if let Some(id) = &s.id {
+        check_value(&|| at("id"), id, max)?;
+    }
+    for (j, step) in s.steps.iter().flatten().enumerate() {
+        if let Step::Text(t) | Step::Full { text: t, .. } = step {
+            check_text(|| at(&format!("steps[{j}]")), t, max)?;
+        }
+    }
+    for (k, v) in &s.metadata {
+        check_value(&|| at(&format!("{k:.40}")), v, max)?;
+    }
+    Ok(())
+}
 
 // ---------------------------------------------------------------- /get_reward (OpenRLHF)
 
@@ -56,6 +128,16 @@ pub(crate) async fn get_reward(
     }
     if let Some(l) = &req.labels {
         check_len("labels", l.len(), n)?;
+    }
+    let max = state.config().max_field_bytes;
+    for (i, q) in req.query.iter().enumerate() {
+        check_text(|| format!("query[{i}]"), q, max)?;
+    }
+    for (i, p) in req.prompts.iter().flatten().enumerate() {
+        check_text(|| format!("prompts[{i}]"), p, max)?;
+    }
+    for (i, l) in req.labels.iter().flatten().enumerate() {
+        check_value(&|| format!("labels[{i}]"), l, max)?;
     }
     state.metrics().add_samples(0, n);
     let mut prompts = req.prompts.map(Vec::into_iter);
@@ -164,6 +246,10 @@ pub(crate) async fn score(
     State(state): State<AppState>,
     Json(req): Json<ScoreRequest>,
 ) -> Result<axum::Json<ScoreResponse>, ApiError> {
+    let max = state.config().max_field_bytes;
+    for (i, s) in req.samples.iter().enumerate() {
+        check_sample(i, s, max)?;
+    }
     state.metrics().add_samples(1, req.samples.len());
     let ids: Vec<Option<Value>> = req.samples.iter().map(|s| s.id.clone()).collect();
     let outs = state.score(req.samples).await?;
@@ -234,6 +320,21 @@ pub(crate) async fn classify(
             ))
         }
     };
+    let max = state.config().max_field_bytes;
+    let many = texts.len() > 1;
+    for (i, t) in texts.iter().enumerate() {
+        check_text(
+            || {
+                if many {
+                    format!("input[{i}]")
+                } else {
+                    "input".into()
+                }
+            },
+            t,
+            max,
+        )?;
+    }
     state.metrics().add_samples(2, texts.len());
     let samples: Vec<Sample> = texts.into_iter().map(Sample::new).collect();
     let outs = state.score(samples).await?;
@@ -266,17 +367,36 @@ pub(crate) async fn classify(
 
 // ---------------------------------------------------------------- /health, /metrics, 404
 
-/// `GET /health`: 200 `{"status": "ok"}`, or 503 `{"status": "draining"}` during shutdown.
-pub(crate) async fn health(State(state): State<AppState>) -> Response {
+/// `GET /health`: 200 `{"status": "ok" | "saturated", "saturated", "queue": {...}}` (see
+/// [`crate::Load`]), or 503 `{"status": "draining"}` during shutdown. With `?ready=1` (a
+/// readiness probe) a saturated server answers 503 too.
+pub(crate) async fn health(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
     if state.is_draining() {
-        (
+        return (
             StatusCode::SERVICE_UNAVAILABLE,
             axum::Json(json!({"status": "draining", "error": {"code": "draining", "message": "the server is shutting down"}})),
         )
-            .into_response()
-    } else {
-        axum::Json(json!({"status": "ok"})).into_response()
+            .into_response();
     }
+    let ready = q.as_deref().is_some_and(|q| {
+        q.split('&').any(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            k == "ready" && !matches!(v, "0" | "false" | "no")
+        })
+    });
+    let load = state.load();
+    let status = if load.saturated { "saturated" } else { "ok" };
+    let mut body = json!({"status": status, "saturated": load.saturated, "queue": load});
+    if ready && load.saturated {
+        body["error"] = json!({"code": "saturated", "message": "the scoring queue is saturated; retry later or use another replica"});
+        let mut r = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+        r.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from(state.config().retry_after_secs),
+        );
+        return r;
+    }
+    axum::Json(body).into_response()
 }
 
 /// `GET /metrics`: Prometheus text format.

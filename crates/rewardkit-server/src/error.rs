@@ -17,6 +17,9 @@ pub struct ApiError {
     pub message: String,
     /// Seconds for a `Retry-After` header (503 only).
     pub retry_after: Option<u64>,
+    /// Whether the connection is closed after the answer (`Connection: close`): set when the
+    /// request body was not read to its end (body timeout, declared length over the limit).
+    pub close: bool,
 }
 
 impl ApiError {
@@ -27,6 +30,7 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+            close: false,
         }
     }
 
@@ -47,6 +51,68 @@ impl ApiError {
             "batch_too_large",
             format!("{n} samples in one request; the limit is {max}"),
         )
+    }
+
+    /// 413: one text field of a sample is over [`crate::ServerConfig::max_field_bytes`].
+    pub fn field_too_large(path: &str, len: usize, max: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "field_too_large",
+            format!("`{path}` is {len} bytes; the limit per text field is {max} bytes"),
+        )
+    }
+
+    /// 413 before the body is read: the declared `Content-Length` is over the limit. The
+    /// connection is closed after the answer.
+    pub fn declared_body_too_large(len: u64, max: usize) -> Self {
+        ApiError {
+            close: true,
+            ..Self::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("declared Content-Length {len} is over the body limit of {max} bytes"),
+            )
+        }
+    }
+
+    /// 413 while reading: the body grew over the limit. The connection is closed after the
+    /// answer.
+    pub fn body_too_large(max: usize) -> Self {
+        ApiError {
+            close: true,
+            ..Self::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("request body over the limit of {max} bytes"),
+            )
+        }
+    }
+
+    /// 408: the body did not arrive in time. The connection is closed after the answer.
+    pub fn body_timeout(limit: std::time::Duration) -> Self {
+        ApiError {
+            close: true,
+            ..Self::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "body_timeout",
+                format!(
+                    "the request body did not arrive within {} s",
+                    limit.as_secs_f64()
+                ),
+            )
+        }
+    }
+
+    /// 400: the body could not be read (bad chunked encoding, connection error).
+    pub fn unreadable_body(detail: impl std::fmt::Display) -> Self {
+        ApiError {
+            close: true,
+            ..Self::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("could not read the request body: {detail}"),
+            )
+        }
     }
 
     /// 503 with `Retry-After`: the queue is full.
@@ -87,6 +153,9 @@ impl ApiError {
             404 => ("not_found", "no such route"),
             405 => ("method_not_allowed", "method not allowed on this route"),
             408 => ("timeout", "request timed out"),
+            411 => ("length_required", "Content-Length required"),
+            414 => ("uri_too_long", "request URI too long"),
+            431 => ("headers_too_large", "request headers too large"),
             413 => ("payload_too_large", "request body too large"),
             415 => ("unsupported_media_type", "unsupported media type"),
             422 => ("invalid_request", "invalid request"),
@@ -119,6 +188,10 @@ impl IntoResponse for ApiError {
         if let Some(s) = self.retry_after {
             r.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(s));
+        }
+        if self.close {
+            r.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         r
     }

@@ -4,8 +4,10 @@
 //! mutex (a handful of keys). Exported families, all prefixed `rewardkit_`:
 //! `http_requests_total{route,status}`, `samples_total{route}`,
 //! `request_duration_seconds{route}` (histogram), `sample_timeouts_total`,
-//! `sample_errors_total`, `sample_abstentions_total`, `overload_rejections_total`, `connections_rejected_total`,
-//! `queue_depth_samples`, `scoring_in_flight`, `http_requests_in_flight`.
+//! `sample_errors_total`, `sample_abstentions_total`, `overload_rejections_total`,
+//! `connections_rejected_total`, `request_deadline_total`, `body_timeouts_total`,
+//! `protocol_errors_total`, `queue_depth_samples`, `admitted_samples`, `scoring_in_flight`,
+//! `busy_workers`, `http_requests_in_flight`.
 
 use rewardkit_core::RewardOutput;
 use std::collections::BTreeMap;
@@ -58,7 +60,12 @@ pub struct Metrics {
     finished: AtomicU64,
     http_in_flight: AtomicI64,
     queued_samples: AtomicI64,
+    admitted_samples: AtomicI64,
     scoring: AtomicI64,
+    busy: AtomicI64,
+    deadlines: AtomicU64,
+    body_timeouts: AtomicU64,
+    protocol_errors: AtomicU64,
     timeouts: AtomicU64,
     errors: AtomicU64,
     abstentions: AtomicU64,
@@ -105,17 +112,46 @@ impl Metrics {
         self.overloads.fetch_add(1, Relaxed);
     }
 
+    /// A request of `n` samples was admitted and queued.
     pub(crate) fn enqueue(&self, n: usize) {
         self.queued_samples.fetch_add(n as i64, Relaxed);
-    }
-
-    pub(crate) fn start_scoring(&self, n: usize) {
-        self.queued_samples.fetch_sub(n as i64, Relaxed);
+        self.admitted_samples.fetch_add(n as i64, Relaxed);
         self.scoring.fetch_add(1, Relaxed);
     }
 
-    pub(crate) fn end_scoring(&self) {
+    /// `n` queued samples were taken by a scoring thread (or dropped with their request).
+    pub(crate) fn dequeue(&self, n: usize) {
+        self.queued_samples.fetch_sub(n as i64, Relaxed);
+    }
+
+    /// `n` admitted samples were scored or dropped: their queue slots are free again.
+    pub(crate) fn release(&self, n: usize) {
+        self.admitted_samples.fetch_sub(n as i64, Relaxed);
+    }
+
+    /// A request left the scheduler (answered, timed out or abandoned).
+    pub(crate) fn request_scored(&self) {
         self.scoring.fetch_sub(1, Relaxed);
+    }
+
+    pub(crate) fn start_unit(&self) {
+        self.busy.fetch_add(1, Relaxed);
+    }
+
+    pub(crate) fn end_unit(&self) {
+        self.busy.fetch_sub(1, Relaxed);
+    }
+
+    pub(crate) fn request_deadline(&self) {
+        self.deadlines.fetch_add(1, Relaxed);
+    }
+
+    pub(crate) fn body_timeout(&self) {
+        self.body_timeouts.fetch_add(1, Relaxed);
+    }
+
+    pub(crate) fn protocol_error(&self) {
+        self.protocol_errors.fetch_add(1, Relaxed);
     }
 
     pub(crate) fn count_outputs(&self, outs: &[RewardOutput]) {
@@ -147,6 +183,17 @@ impl Metrics {
     /// Samples waiting for a scoring thread.
     pub fn queue_depth(&self) -> i64 {
         self.queued_samples.load(Relaxed)
+    }
+
+    /// Samples admitted (waiting or being scored): what counts against
+    /// [`crate::ServerConfig::max_queue_samples`].
+    pub fn admitted_samples(&self) -> i64 {
+        self.admitted_samples.load(Relaxed)
+    }
+
+    /// Scoring threads busy with a sample (or a group of samples) now.
+    pub fn busy_workers(&self) -> i64 {
+        self.busy.load(Relaxed)
     }
 
     /// Renders every metric in the Prometheus text exposition format.
@@ -241,6 +288,24 @@ impl Metrics {
             "Connections closed at accept because max_connections were open.",
             self.conn_rejected.load(Relaxed),
         );
+        counter(
+            &mut s,
+            "request_deadline_total",
+            "Requests answered at their scoring deadline with samples left unscored.",
+            self.deadlines.load(Relaxed),
+        );
+        counter(
+            &mut s,
+            "body_timeouts_total",
+            "Requests answered 408 because the body did not arrive in time.",
+            self.body_timeouts.load(Relaxed),
+        );
+        counter(
+            &mut s,
+            "protocol_errors_total",
+            "Malformed HTTP requests (bad request line, header, Content-Length; 400/414/431).",
+            self.protocol_errors.load(Relaxed),
+        );
         gauge(
             &mut s,
             "queue_depth_samples",
@@ -249,9 +314,21 @@ impl Metrics {
         );
         gauge(
             &mut s,
+            "admitted_samples",
+            "Samples admitted (waiting or being scored); the queue limit counts these.",
+            self.admitted_samples.load(Relaxed),
+        );
+        gauge(
+            &mut s,
             "scoring_in_flight",
-            "Requests being scored now.",
+            "Requests admitted for scoring and not yet answered.",
             self.scoring.load(Relaxed),
+        );
+        gauge(
+            &mut s,
+            "busy_workers",
+            "Scoring threads busy with a sample or group now.",
+            self.busy.load(Relaxed),
         );
         gauge(
             &mut s,

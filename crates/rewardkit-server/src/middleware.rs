@@ -1,5 +1,6 @@
-//! Middleware: request ids, logs and metrics ([`observe`]), bearer-token auth ([`auth`]) and
-//! the last-resort panic handler ([`panic_response`]).
+//! Middleware: request ids, logs and metrics ([`observe`]), the early body-size check
+//! ([`declared_length`]), bearer-token auth ([`auth`]) and the last-resort panic handler
+//! ([`panic_response`]).
 
 use crate::metrics::{route_index, ROUTES};
 use crate::{ApiError, AppState};
@@ -83,6 +84,25 @@ fn is_json(resp: &Response) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// Answers `413` before reading a byte of the body when the declared `Content-Length` is over
+/// [`crate::ServerConfig::max_body_bytes`] (on every route), and closes the connection.
+pub(crate) async fn declared_length(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let max = state.config().max_body_bytes;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(len) = declared.filter(|&l| l > max as u64) {
+        return ApiError::declared_body_too_large(len, max).into_response();
+    }
+    next.run(req).await
 }
 
 /// Requires `Authorization: Bearer <token>` when a token is configured; the comparison takes
