@@ -1,8 +1,9 @@
-//! The `rewardkit` command line: score batches with a reward pipeline, verify math answers,
-//! serve rewards over HTTP, print the pipeline JSON Schema.
+//! The `rewardkit` command line: score batches with a reward pipeline, probe a pipeline for
+//! reward hacks, verify math answers, serve rewards over HTTP, print the pipeline JSON Schema.
 //!
 //! stdout carries data only; progress, logs and hints go to stderr. Exit codes: 0 success,
-//! 1 ran fine but the result is negative (`verify`: not equal), 2 error.
+//! 1 ran fine but the result is negative (`verify`: not equal; `probe`: a hack is paid above
+//! `--fail-over`), 2 error.
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod probe;
 mod score;
 mod serve;
 mod tabular;
@@ -22,7 +24,7 @@ mod verify;
     name = "rewardkit",
     version,
     about = "rewardkit: a reward-function engine for RL post-training and reward research",
-    after_help = "Exit codes: 0 success; 1 ran fine but the result is negative (verify: not equal); 2 error.\n\nExample:\n  rewardkit score --spec examples/pipeline.toml --input examples/samples.jsonl"
+    after_help = "Exit codes: 0 success; 1 ran fine but the result is negative (verify: not equal; probe: a hack is paid above --fail-over); 2 error.\n\nExamples:\n  rewardkit score --spec examples/pipeline.toml --input examples/samples.jsonl\n  rewardkit probe --spec examples/pipeline.toml --input examples/samples.jsonl"
 )]
 struct Cli {
     /// Print less (no progress bar, no hints).
@@ -36,6 +38,8 @@ struct Cli {
 enum Command {
     /// Score a batch of samples (JSONL) with a reward pipeline.
     Score(score::ScoreArgs),
+    /// Probe a reward pipeline for known hacks (hedges, format without content, padding, ...).
+    Probe(probe::ProbeArgs),
     /// Compare a math answer with a reference, step by step.
     Verify(verify::VerifyArgs),
     /// Serve a reward pipeline over HTTP (OpenRLHF, verl, TRL and vLLM clients).
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Score(args) => score::run(args, cli.quiet),
+        Command::Probe(args) => probe::run(args, cli.quiet),
         Command::Verify(args) => verify::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema => print_schema(),

@@ -4,9 +4,16 @@
 //! may end depends on the pipeline's widest scope: anywhere for per-sample pipelines, only
 //! between groups for group-wise transforms (each group's rows must be contiguous; a group
 //! that comes back after another is an error that says so), and nowhere for batch-wise
-//! transforms (the whole input is one batch).
+//! transforms (the whole input is one batch). A row skipped with `--on-error skip` belongs to
+//! no group and never ends one.
+//!
+//! The run always ends: when scoring stops early (a bad row, a closed stdout) the reader
+//! thread is told to stop and is not waited for. `--output FILE` is written to a hidden
+//! temporary file next to it and renamed at the end; on SIGINT or SIGTERM that file is
+//! removed and the process exits 130 or 143. An `--output` that is the `--input` or the
+//! `--spec` (by path, symlink or hard link) is refused before anything is written.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rewardkit_core::io::{FieldMap, OutputRow};
@@ -17,6 +24,9 @@ use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What to do with an input row that cannot be read.
@@ -36,7 +46,11 @@ completion (or response/output, or chat `messages`), reference (or answer/soluti
 group, id, scores, steps; other columns are kept as metadata. Map other names with --field.\n\n\
 Without --output only the summary is printed (stdout). With --output FILE the results go to FILE \
 (written to a temporary file and renamed at the end) and the summary to stdout. With --output - \
-the results go to stdout and the summary to stderr."
+the results go to stdout and the summary to stderr.\n\n\
+A row that is not valid UTF-8 or not a JSON object is an error naming file:line (with --on-error skip, \
+an error row). An --output that is the --input or the --spec file (also through a symlink or a hard \
+link) is refused. On SIGINT or SIGTERM the temporary output file is removed and the exit code is 130 \
+or 143."
 )]
 pub struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
@@ -57,16 +71,32 @@ pub struct ScoreArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Rows scored together (groups are never split).
-    #[arg(long, default_value_t = 4096, value_name = "N")]
+    /// Rows scored together (groups are never split), 1 to 16,777,216.
+    #[arg(
+        long,
+        default_value_t = 4096,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_CHUNK_SIZE)
+    )]
     pub chunk_size: usize,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 1,024 (default: one per core).
+    #[arg(
+        long,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS)
+    )]
     pub threads: Option<usize>,
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
 }
+
+/// The largest `--chunk-size`.
+const MAX_CHUNK_SIZE: u64 = 1 << 24;
+/// The largest `--threads`.
+const MAX_THREADS: u64 = 1024;
 
 /// One input row: its line number and either a sample or why it could not be read.
 struct Row {
@@ -75,9 +105,7 @@ struct Row {
 }
 
 pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
-    if args.chunk_size == 0 {
-        bail!("--chunk-size must be at least 1");
-    }
+    refuse_overwriting_inputs(&args)?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -93,90 +121,69 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
 
-    let (reader, size, source): (Source, Option<u64>, String) =
-        if crate::tabular::is_parquet(&args.input) {
-            (
-                Source::parquet(&args.input, args.chunk_size)?,
-                None,
-                args.input.display().to_string(),
-            )
-        } else if args.input.as_os_str() == "-" {
-            (
-                Source::Lines(LineReader::new(Box::new(BufReader::new(std::io::stdin())))),
-                None,
-                "<stdin>".into(),
-            )
-        } else {
-            let f = std::fs::File::open(&args.input)
-                .with_context(|| format!("cannot open input {}", args.input.display()))?;
-            let size = f.metadata().ok().map(|m| m.len());
-            (
-                Source::Lines(LineReader::new(Box::new(BufReader::with_capacity(
-                    1 << 20,
-                    f,
-                )))),
-                size,
-                args.input.display().to_string(),
-            )
-        };
+    let (reader, size, source) = open_input(&args.input, args.chunk_size)?;
 
     let progress = progress_bar(
         size,
         quiet || args.no_progress || args.input.as_os_str() == "-",
     );
-    let mut sink = Sink::open(args.output.as_deref())?;
+    // Installed before the temporary output exists, so no signal can leave it behind.
+    let temp = interrupts::TempGuard::install()?;
+    let sink = Sink::open(args.output.as_deref(), &temp)?;
     let started = Instant::now();
-    let mut summary = Summary::default();
-    let mut chunker = Chunker::new(pipeline.scope(), args.chunk_size, source.clone());
-    let mut index: u64 = 0;
+    let mut run = Run {
+        pipeline: &pipeline,
+        fields: &fields,
+        on_error: args.on_error,
+        chunker: Chunker::new(pipeline.scope(), args.chunk_size, source.clone()),
+        source,
+        sink,
+        summary: Summary::default(),
+        progress,
+        progress_bytes: size.is_some(),
+        index: 0,
+    };
 
-    // A reader thread keeps the next chunks of lines ready while the workers score.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<(u64, String)>>>(2);
+    // A reader thread keeps the next chunks of lines ready while the workers score. It is not
+    // scoped: when scoring stops early, the receiver is dropped (a blocked send returns), the
+    // stop flag is set, and the error is returned without waiting for a read that may never
+    // end (stdin).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Chunk>>(2);
+    let stop = Arc::new(AtomicBool::new(false));
     let chunk_size = args.chunk_size;
-    std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            let mut lines = reader;
-            loop {
-                let chunk = lines.read_chunk(chunk_size);
-                let last = !matches!(&chunk, Ok(c) if !c.is_empty());
-                if tx.send(chunk).is_err() || last {
-                    break;
+    let reader_thread = {
+        let stop = stop.clone();
+        std::thread::Builder::new()
+            .name("rewardkit-reader".into())
+            .spawn(move || {
+                let mut rows = reader;
+                while !stop.load(Ordering::Relaxed) {
+                    let chunk = rows.read_rows(chunk_size);
+                    let last = !matches!(&chunk, Ok(c) if !c.rows.is_empty());
+                    if tx.send(chunk).is_err() || last {
+                        break;
+                    }
                 }
-            }
-        });
-        for raw in rx.iter() {
-            let raw = raw?;
-            let done = raw.is_empty();
-            progress.inc(raw.iter().map(|(_, l)| l.len() as u64).sum());
-            let rows: Vec<Row> = raw
-                .into_par_iter()
-                .with_min_len(64)
-                .map(|(line, text)| Row {
-                    line,
-                    sample: fields.sample_from_json(&text),
-                })
-                .collect();
-            if args.on_error == OnError::Fail {
-                if let Some(bad) = rows
-                    .iter()
-                    .find_map(|r| r.sample.as_ref().err().map(|e| (r.line, e)))
-                {
-                    bail!("{source}:{}: {}", bad.0, bad.1);
-                }
-            }
-            for batch in chunker.push(rows, done)? {
-                let (samples, outs) = score_rows(&pipeline, batch);
-                index = sink.write(index, &samples, &outs, &mut summary)?;
-            }
-            if done {
-                break;
-            }
-        }
-        Ok(())
-    })?;
+            })
+            .context("cannot start the reader thread")?
+    };
+    let scored = run.consume(rx);
+    if let Err(e) = scored {
+        stop.store(true, Ordering::Relaxed);
+        return Err(e);
+    }
+    reader_thread
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
+    let Run {
+        sink,
+        summary,
+        progress,
+        ..
+    } = run;
     progress.finish_and_clear();
     let to_stdout = sink.is_stdout();
-    sink.finish()?;
+    sink.finish(&temp)?;
 
     let elapsed = started.elapsed().as_secs_f64();
     let report = if args.json {
@@ -200,6 +207,139 @@ pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The scoring side of a run: turns chunks of lines into samples, batches, results.
+struct Run<'a> {
+    pipeline: &'a rewardkit_core::Pipeline,
+    fields: &'a FieldMap,
+    on_error: OnError,
+    source: String,
+    chunker: Chunker,
+    sink: Sink,
+    summary: Summary,
+    progress: ProgressBar,
+    /// The bar measures bytes of a file of known size (rows in its message), else rows.
+    progress_bytes: bool,
+    index: u64,
+}
+
+impl Run<'_> {
+    /// Scores every chunk from the reader. Takes the receiver by value: whatever happens, it
+    /// is dropped on return, so the reader can never block on a full channel.
+    fn consume(&mut self, rx: Receiver<Result<Chunk>>) -> Result<()> {
+        for chunk in rx.iter() {
+            let chunk = chunk?;
+            let done = chunk.rows.is_empty();
+            let (n, bytes) = (chunk.rows.len() as u64, chunk.bytes);
+            let fields = self.fields;
+            let rows: Vec<Row> = chunk
+                .rows
+                .into_par_iter()
+                .with_min_len(64)
+                .map(|(line, text)| Row {
+                    line,
+                    sample: text.and_then(|t| fields.sample_from_json(&t)),
+                })
+                .collect();
+            if self.on_error == OnError::Fail {
+                if let Some((line, e)) = rows
+                    .iter()
+                    .find_map(|r| r.sample.as_ref().err().map(|e| (r.line, e)))
+                {
+                    bail!("{}:{line}: {e}", self.source);
+                }
+            }
+            for batch in self.chunker.push(rows, done)? {
+                let (samples, outs) = score_rows(self.pipeline, batch);
+                self.index = self
+                    .sink
+                    .write(self.index, &samples, &outs, &mut self.summary)?;
+            }
+            if self.progress_bytes {
+                self.progress.inc(bytes);
+                self.progress.set_message(format!("{} rows", self.index));
+            } else {
+                self.progress.inc(n);
+            }
+            if done {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Refuses an `--output` that is the `--input` or the `--spec` file: the same path, or the
+/// same file through a symlink or a hard link.
+fn refuse_overwriting_inputs(args: &ScoreArgs) -> Result<()> {
+    let Some(out) = args.output.as_deref() else {
+        return Ok(());
+    };
+    if out.as_os_str() == "-" {
+        return Ok(());
+    }
+    for (flag, path) in [("input", &args.input), ("spec", &args.spec)] {
+        if path.as_os_str() != "-" && same_file(out, path) {
+            bail!(
+                "--output {} is the same file as --{flag} {}; refusing to overwrite it\n\nhint: write the results to another file",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (symlinks followed, hard links included).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false; // a path that does not exist is no file to overwrite
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (ma, mb);
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
+/// Opens an input: a JSONL file, `-` for stdin, or a `.parquet` file read `batch` rows at a
+/// time. Returns the rows, the size in bytes when known (for the progress bar) and the name
+/// used in messages (`file:line`).
+pub(crate) fn open_input(input: &Path, batch: usize) -> Result<(Source, Option<u64>, String)> {
+    Ok(if crate::tabular::is_parquet(input) {
+        (
+            Source::parquet(input, batch)?,
+            None,
+            input.display().to_string(),
+        )
+    } else if input.as_os_str() == "-" {
+        (
+            Source::Lines(LineReader::new(Box::new(BufReader::new(std::io::stdin())))),
+            None,
+            "<stdin>".into(),
+        )
+    } else {
+        let f = std::fs::File::open(input)
+            .with_context(|| format!("cannot open input {}", input.display()))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (
+            Source::Lines(LineReader::new(Box::new(BufReader::with_capacity(
+                1 << 20,
+                f,
+            )))),
+            size,
+            input.display().to_string(),
+        )
+    })
 }
 
 /// Scores the readable rows of a batch; unreadable rows become error results in place.
@@ -239,7 +379,7 @@ fn score_rows(
 }
 
 /// Where rows come from: JSONL lines, or Parquet rows turned into JSON.
-enum Source {
+pub(crate) enum Source {
     Lines(LineReader),
     #[cfg(feature = "parquet")]
     Parquet(crate::tabular::ParquetRows),
@@ -258,17 +398,47 @@ impl Source {
         Err(crate::tabular::unsupported())
     }
 
-    fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
+    /// The next at most `n` rows, each with its line (or row) number; empty at the end. A
+    /// row that is not valid UTF-8 is an error naming its line.
+    pub(crate) fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
+        self.read_rows(n)?
+            .rows
+            .into_iter()
+            .map(|(line, text)| {
+                text.map(|t| (line, t))
+                    .map_err(|e| anyhow!("line {line}: {e}"))
+            })
+            .collect()
+    }
+
+    /// The next at most `n` rows; a row that cannot be decoded is kept with the reason.
+    fn read_rows(&mut self, n: usize) -> Result<Chunk> {
         match self {
             Source::Lines(l) => l.read_chunk(n),
             #[cfg(feature = "parquet")]
-            Source::Parquet(p) => p.read_chunk(n),
+            Source::Parquet(p) => {
+                let rows: Vec<RawRow> = p
+                    .read_chunk(n)?
+                    .into_iter()
+                    .map(|(line, text)| (line, Ok(text)))
+                    .collect();
+                Ok(Chunk { bytes: 0, rows })
+            }
         }
     }
 }
 
+/// One input line: its number and its text, or why it is not text.
+type RawRow = (u64, std::result::Result<String, String>);
+
+/// A chunk of input lines, and the bytes they took in the input (for the progress bar).
+struct Chunk {
+    rows: Vec<RawRow>,
+    bytes: u64,
+}
+
 /// Reads numbered lines, skipping blank ones.
-struct LineReader {
+pub(crate) struct LineReader {
     reader: Box<dyn BufRead + Send>,
     line: u64,
 }
@@ -278,9 +448,11 @@ impl LineReader {
         LineReader { reader, line: 0 }
     }
 
-    fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
-        let mut out = Vec::with_capacity(n);
-        while out.len() < n {
+    fn read_chunk(&mut self, n: usize) -> Result<Chunk> {
+        // `n` may be large (a batch-wide pipeline): grow as rows come, not up front.
+        let mut rows = Vec::with_capacity(n.min(1 << 16));
+        let mut bytes = 0u64;
+        while rows.len() < n {
             let mut buf = Vec::new();
             let read = self
                 .reader
@@ -290,17 +462,22 @@ impl LineReader {
             if read == 0 {
                 break;
             }
+            bytes += read as u64;
             self.line += 1;
             let text = match String::from_utf8(buf) {
-                Ok(t) => t,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Ok(t) => Ok(t),
+                // Never replaced by U+FFFD: a row that is not text is an unreadable row.
+                Err(e) => Err(format!(
+                    "invalid UTF-8 (byte {} of the line)",
+                    e.utf8_error().valid_up_to() + 1
+                )),
             };
-            if text.trim().is_empty() {
+            if matches!(&text, Ok(t) if t.trim().is_empty()) {
                 continue;
             }
-            out.push((self.line, text));
+            rows.push((self.line, text));
         }
-        Ok(out)
+        Ok(Chunk { rows, bytes })
     }
 }
 
@@ -355,12 +532,22 @@ impl Chunker {
                 if self.pending.len() < self.chunk_size {
                     return Ok(vec![]);
                 }
-                // Cut before the last group, which may continue in the next chunk.
+                // Cut before the last group, which may continue in the next chunk. Unreadable
+                // rows (kept by `--on-error skip`) belong to no group and do not end one: they
+                // stay with the group around them.
                 let key = |r: &Row| r.sample.as_ref().ok().and_then(group_key);
-                let last = self.pending.last().and_then(key);
+                let last = self
+                    .pending
+                    .iter()
+                    .rev()
+                    .find(|r| r.sample.is_ok())
+                    .and_then(key);
                 let mut cut = self.pending.len();
                 if last.is_some() {
-                    while cut > 0 && key(&self.pending[cut - 1]) == last {
+                    while cut > 0 && {
+                        let r = &self.pending[cut - 1];
+                        r.sample.is_err() || key(r) == last
+                    } {
                         cut -= 1;
                     }
                 }
@@ -418,7 +605,8 @@ enum Sink {
 }
 
 impl Sink {
-    fn open(path: Option<&Path>) -> Result<Self> {
+    /// Opens the sink; a file's temporary is created under `temp`, so a signal removes it.
+    fn open(path: Option<&Path>, temp: &interrupts::TempGuard) -> Result<Self> {
         Ok(match path {
             None => Sink::None,
             Some(p) if p.as_os_str() == "-" => {
@@ -429,11 +617,13 @@ impl Sink {
                     Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
                     _ => PathBuf::from("."),
                 };
-                let tmp = tempfile::Builder::new()
-                    .prefix(".rewardkit-")
-                    .suffix(".tmp")
-                    .tempfile_in(&dir)
-                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+                let tmp = temp.create(|| {
+                    tempfile::Builder::new()
+                        .prefix(".rewardkit-")
+                        .suffix(".tmp")
+                        .tempfile_in(&dir)
+                        .with_context(|| format!("cannot create a file in {}", dir.display()))
+                })?;
                 let tmp = BufWriter::with_capacity(1 << 20, tmp);
                 if crate::tabular::is_parquet(p) {
                     #[cfg(feature = "parquet")]
@@ -502,34 +692,155 @@ impl Sink {
         Ok(index)
     }
 
-    fn finish(self) -> Result<()> {
+    fn finish(self, temp: &interrupts::TempGuard) -> Result<()> {
         match self {
             Sink::None => Ok(()),
             Sink::Stdout(mut w) => Ok(w.flush()?),
-            Sink::File { tmp, path } => persist(tmp, &path),
+            Sink::File { tmp, path } => persist(tmp, &path, temp),
             #[cfg(feature = "parquet")]
-            Sink::Parquet { sink, path } => persist(sink.finish()?, &path),
+            Sink::Parquet { sink, path } => persist(sink.finish()?, &path, temp),
         }
     }
 }
 
 /// Flushes a finished temporary file and renames it into place.
-fn persist(tmp: BufWriter<tempfile::NamedTempFile>, path: &Path) -> Result<()> {
+fn persist(
+    tmp: BufWriter<tempfile::NamedTempFile>,
+    path: &Path,
+    temp: &interrupts::TempGuard,
+) -> Result<()> {
     let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
     tmp.as_file().sync_all().ok();
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    temp.persist(|| {
+        tmp.persist(path)
+            .map(drop)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })
 }
 
+/// SIGINT and SIGTERM during `score`: remove the temporary output, exit 130 or 143.
+mod interrupts {
+    use anyhow::{Context, Result};
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex, MutexGuard};
+
+    /// The temporary output file (if any) that a signal must remove. Its creation and its
+    /// rename into place happen under the lock, so a signal sees either no file, the
+    /// temporary file, or the finished output, never half of a step.
+    #[derive(Clone, Default)]
+    pub struct TempGuard(Arc<Mutex<Option<PathBuf>>>);
+
+    impl TempGuard {
+        /// Starts a thread that waits for SIGINT or SIGTERM (Ctrl-C elsewhere), removes the
+        /// temporary file and exits with 128 + the signal number.
+        pub fn install() -> Result<Self> {
+            let guard = TempGuard::default();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("cannot set up signal handling")?;
+            // Registered here, before any temporary file exists.
+            let waiter = {
+                let _enter = rt.enter();
+                Waiter::new().context("cannot set up signal handling")?
+            };
+            let on_signal = guard.clone();
+            std::thread::Builder::new()
+                .name("rewardkit-signals".into())
+                .spawn(move || {
+                    let code = rt.block_on(waiter.wait());
+                    let held = on_signal.lock();
+                    if let Some(path) = held.as_ref() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    // Exit with the lock held: the main thread cannot create or rename now.
+                    std::process::exit(code);
+                })
+                .context("cannot set up signal handling")?;
+            Ok(guard)
+        }
+
+        fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+            self.0.lock().unwrap_or_else(|e| e.into_inner())
+        }
+
+        /// Creates the temporary file and records its path, as one step.
+        pub fn create(
+            &self,
+            make: impl FnOnce() -> Result<tempfile::NamedTempFile>,
+        ) -> Result<tempfile::NamedTempFile> {
+            let mut held = self.lock();
+            let tmp = make()?;
+            *held = Some(tmp.path().to_path_buf());
+            Ok(tmp)
+        }
+
+        /// Renames the temporary file into place and forgets it, as one step.
+        pub fn persist(&self, rename: impl FnOnce() -> Result<()>) -> Result<()> {
+            let mut held = self.lock();
+            rename()?;
+            *held = None;
+            Ok(())
+        }
+    }
+
+    #[cfg(unix)]
+    struct Waiter {
+        int: tokio::signal::unix::Signal,
+        term: tokio::signal::unix::Signal,
+    }
+
+    #[cfg(unix)]
+    impl Waiter {
+        fn new() -> std::io::Result<Self> {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(Waiter {
+                int: signal(SignalKind::interrupt())?,
+                term: signal(SignalKind::terminate())?,
+            })
+        }
+
+        /// The exit code of the first signal: 130 (SIGINT) or 143 (SIGTERM).
+        async fn wait(mut self) -> i32 {
+            tokio::select! {
+                _ = self.int.recv() => 130,
+                _ = self.term.recv() => 143,
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    struct Waiter;
+
+    #[cfg(not(unix))]
+    impl Waiter {
+        fn new() -> std::io::Result<Self> {
+            Ok(Waiter)
+        }
+
+        async fn wait(self) -> i32 {
+            match tokio::signal::ctrl_c().await {
+                Ok(()) => 130,
+                Err(_) => std::future::pending().await,
+            }
+        }
+    }
+}
+
+/// A bar over the bytes of a file of known size (rows processed in its message), else a
+/// count of rows.
 fn progress_bar(size: Option<u64>, hidden: bool) -> ProgressBar {
     if hidden || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let pb = ProgressBar::with_draw_target(size, ProgressDrawTarget::stderr());
+    let template = if size.is_some() {
+        "{bar:40} {msg} ({bytes}/{total_bytes}, {bytes_per_sec}) eta {eta}"
+    } else {
+        "{spinner} {human_pos} rows ({per_sec})"
+    };
     pb.set_style(
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     pb
 }

@@ -52,7 +52,7 @@ mod enabled {
                 .with_context(|| format!("cannot open input {}", path.display()))?;
             let reader = ParquetRecordBatchReaderBuilder::try_new(f)
                 .with_context(|| format!("{}: not a readable Parquet file", path.display()))?
-                .with_batch_size(batch.max(1))
+                .with_batch_size(batch.clamp(1, 1 << 16))
                 .build()
                 .with_context(|| format!("{}: cannot read", path.display()))?;
             Ok(ParquetRows {
@@ -64,7 +64,7 @@ mod enabled {
 
         /// The next `n` rows (fewer at the end, none when done).
         pub fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
-            let mut out = Vec::with_capacity(n);
+            let mut out = Vec::with_capacity(n.min(1 << 16));
             while out.len() < n {
                 if let Some(line) = self.pending.pop_front() {
                     self.row += 1;
