@@ -4,6 +4,13 @@
 //! stdout carries data only; progress, logs and hints go to stderr. Exit codes: 0 success,
 //! 1 ran fine but the result is negative (`verify`: not equal; `probe`: a hack is paid above
 //! `--fail-over`), 2 error.
+//!
+//! ## Features
+//!
+//! | feature | default | what |
+//! |---|---|---|
+//! | `remote` | on | the `remote` reward function (reward models hosted elsewhere, over HTTP); forwards `rewardkit-core/remote` |
+//! | `parquet` | off | Parquet input and output for `score` and `probe` (Arrow; heavy) |
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -12,6 +19,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod mdp;
 mod probe;
 mod score;
 mod serve;
@@ -46,6 +54,10 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Print the JSON Schema of pipeline spec files.
     Schema,
+    /// Distance between reward functions on a tabular MDP (EPIC, DARD, STARC, Pearson).
+    Compare(mdp::CompareArgs),
+    /// Reward-hacking diagnostics from proxy and true scores (correlation, best-of-n, PF-PPO R², length).
+    Diagnose(mdp::DiagnoseArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +75,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema => print_schema(),
+        Command::Compare(args) => mdp::compare(args),
+        Command::Diagnose(args) => mdp::diagnose(args),
     };
     match result {
         Ok(code) => code,

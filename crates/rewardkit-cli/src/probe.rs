@@ -33,7 +33,7 @@ Exit codes: 0 no probe is paid above --fail-over (or no --fail-over); 1 some pro
 rewardkit probe --spec examples/naive.toml --input examples/samples.jsonl\n  \
 rewardkit probe -s examples/pipeline.toml -i examples/samples.jsonl --family hedge --fail-over 0"
 )]
-pub struct ProbeArgs {
+pub(crate) struct ProbeArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE", required_unless_present = "list")]
     pub spec: Option<PathBuf>,
@@ -63,7 +63,7 @@ pub struct ProbeArgs {
     pub list: bool,
 }
 
-pub fn run(args: ProbeArgs, quiet: bool) -> Result<ExitCode> {
+pub(crate) fn run(args: ProbeArgs, quiet: bool) -> Result<ExitCode> {
     if args.list {
         print_list()?;
         return Ok(ExitCode::SUCCESS);

@@ -31,7 +31,7 @@ use std::time::Instant;
 
 /// What to do with an input row that cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OnError {
+pub(crate) enum OnError {
     /// Stop with an error naming the line (no output file is left behind).
     Fail,
     /// Keep going: the row gets an error result (`reward: null`, `info.error`).
@@ -52,7 +52,7 @@ an error row). An --output that is the --input or the --spec file (also through 
 link) is refused. On SIGINT or SIGTERM the temporary output file is removed and the exit code is 130 \
 or 143."
 )]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE")]
     pub spec: PathBuf,
@@ -104,7 +104,7 @@ struct Row {
     sample: std::result::Result<Sample, String>,
 }
 
-pub fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
+pub(crate) fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
     refuse_overwriting_inputs(&args)?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -490,13 +490,10 @@ struct Chunker {
     source: String,
 }
 
+/// A hash of the sample's [`Sample::group_key`] (the pipeline's own definition of a group).
 fn group_key(s: &Sample) -> Option<u64> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    match (&s.group, &s.prompt) {
-        (Some(g), _) => (0u8, g).hash(&mut h),
-        (None, Some(p)) => (1u8, p.text()).hash(&mut h),
-        (None, None) => return None,
-    }
+    s.group_key()?.hash(&mut h);
     Some(h.finish())
 }
 
@@ -728,12 +725,12 @@ mod interrupts {
     /// rename into place happen under the lock, so a signal sees either no file, the
     /// temporary file, or the finished output, never half of a step.
     #[derive(Clone, Default)]
-    pub struct TempGuard(Arc<Mutex<Option<PathBuf>>>);
+    pub(crate) struct TempGuard(Arc<Mutex<Option<PathBuf>>>);
 
     impl TempGuard {
         /// Starts a thread that waits for SIGINT or SIGTERM (Ctrl-C elsewhere), removes the
         /// temporary file and exits with 128 + the signal number.
-        pub fn install() -> Result<Self> {
+        pub(crate) fn install() -> Result<Self> {
             let guard = TempGuard::default();
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -765,7 +762,7 @@ mod interrupts {
         }
 
         /// Creates the temporary file and records its path, as one step.
-        pub fn create(
+        pub(crate) fn create(
             &self,
             make: impl FnOnce() -> Result<tempfile::NamedTempFile>,
         ) -> Result<tempfile::NamedTempFile> {
@@ -776,7 +773,7 @@ mod interrupts {
         }
 
         /// Renames the temporary file into place and forgets it, as one step.
-        pub fn persist(&self, rename: impl FnOnce() -> Result<()>) -> Result<()> {
+        pub(crate) fn persist(&self, rename: impl FnOnce() -> Result<()>) -> Result<()> {
             let mut held = self.lock();
             rename()?;
             *held = None;

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 /// Log output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LogFormat {
+pub(crate) enum LogFormat {
     /// Human-readable lines.
     Text,
     /// One JSON object per line.
@@ -95,7 +95,7 @@ fn threads() -> clap::builder::RangedU64ValueParser<usize> {
 #[command(
     after_help = "Routes: POST /get_reward (OpenRLHF), POST /v1/score (rewardkit), POST /classify and /v1/classify (vLLM, SGLang), GET /health (load and `saturated`; ?ready=1 answers 503 while saturated), GET /metrics.\nEvery error, protocol errors included, is JSON {\"error\": {\"code\", \"message\"}}.\nRequests are scored in per-sample (or per-group) units taken round-robin across requests, so small requests are not stuck behind large ones (pipelines with a `remote` node score each request as one unit).\nLogs go to stderr; RUST_LOG refines them (e.g. RUST_LOG=debug logs every request); NO_COLOR turns colours off."
 )]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Pipeline spec file (TOML or JSON).
     #[arg(long, value_name = "FILE")]
     pub spec: PathBuf,
@@ -150,7 +150,7 @@ pub struct ServeArgs {
 }
 
 /// Runs the server until SIGTERM/SIGINT; returns exit code 0 after a clean drain.
-pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     // clap skips an empty environment variable; an empty token is still a mistake.
     if args.token.is_none() && std::env::var_os("REWARDKIT_TOKEN").is_some_and(|v| v.is_empty()) {
         anyhow::bail!(
@@ -188,7 +188,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("starting the scoring threads")?;
     }
-    let state = AppState::new(Arc::new(pipeline), config);
+    let state = AppState::with_spec(&spec, Arc::new(pipeline), config);
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     rt.enable_all().thread_name("rewardkit-io");
     if let Some(n) = args.io_threads {

@@ -10,13 +10,13 @@
 use std::path::Path;
 
 /// Whether a path names a Parquet file.
-pub fn is_parquet(path: &Path) -> bool {
+pub(crate) fn is_parquet(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("parquet") || e.eq_ignore_ascii_case("pq"))
 }
 
 #[cfg(not(feature = "parquet"))]
-pub fn unsupported() -> anyhow::Error {
+pub(crate) fn unsupported() -> anyhow::Error {
     anyhow::anyhow!(
         "this rewardkit was built without Parquet support\n\nhint: rebuild with `cargo build --release --features parquet`, or use JSONL"
     )

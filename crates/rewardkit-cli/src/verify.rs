@@ -13,7 +13,7 @@ use std::process::ExitCode;
 rewardkit verify '\\frac{1}{2}' 'so the answer is $\\boxed{0.5}$' --explain\n  \
 rewardkit verify --options '{\"accept_unreduced_fractions\": false}' '\\frac12' '\\frac{2}{4}'"
 )]
-pub struct VerifyArgs {
+pub(crate) struct VerifyArgs {
     /// The reference answer (boxed or plain). A value starting with `-` (`-5`) is an answer.
     #[arg(allow_hyphen_values = true)]
     pub gold: String,
@@ -31,7 +31,7 @@ pub struct VerifyArgs {
     pub options: Option<String>,
 }
 
-pub fn run(args: VerifyArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: VerifyArgs) -> anyhow::Result<ExitCode> {
     let mut options: Options = match &args.options {
         Some(text) => serde_json::from_str(text).context("--options: invalid verifier options")?,
         None => Options::default(),

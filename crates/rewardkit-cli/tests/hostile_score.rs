@@ -6,6 +6,7 @@ mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use rewardkit_test::fixtures::RM_SPEC as SPEC;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
@@ -20,17 +21,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&p, bytes).unwrap();
     p
 }
-
-/// 2 × the `rm` column + 0.5.
-const SPEC: &str = r#"
-schema_version = 1
-[reward]
-type = "weighted_sum"
-terms = [
-  { name = "rm", weight = 2.0, reward = { type = "field", name = "rm" } },
-  { name = "bonus", reward = { type = "constant", value = 0.5 } },
-]
-"#;
 
 /// A group-wise pipeline: the z-score of `rm` within each group.
 const GROUP_SPEC: &str = r#"

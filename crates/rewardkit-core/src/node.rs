@@ -8,9 +8,44 @@
 //! - a transform node ([`TransformNode`]) evaluates its input node and applies a [`Transform`]
 //!   per sample, within each group, or over the whole batch ([`Scope`]);
 //! - a combinator ([`crate::combine`]) evaluates several named terms and merges them.
+//!
+//! A reward function of your own is a type that implements [`RewardFn`]; [`Leaf`] makes it a
+//! node, and a [`Pipeline`](crate::Pipeline) runs it with the same guarantees as the
+//! built-ins (parallel, deadlines, a panic becomes an error row):
+//!
+//! ```
+//! use rewardkit_core::{Deadline, Leaf, Pipeline, RewardFn, RewardOutput, Sample, Settings};
+//!
+//! /// 1.0 when the completion ends with a full stop, else 0.0; abstains on an empty one.
+//! #[derive(Debug)]
+//! struct EndsWithStop;
+//!
+//! impl RewardFn for EndsWithStop {
+//!     fn score(&self, sample: &Sample, _deadline: Deadline) -> RewardOutput {
+//!         let text = sample.completion.trim_end();
+//!         if text.is_empty() {
+//!             return RewardOutput::abstain("empty completion");
+//!         }
+//!         RewardOutput::value(if text.ends_with('.') { 1.0 } else { 0.0 })
+//!     }
+//! }
+//!
+//! let pipeline = Pipeline::new(Box::new(Leaf(EndsWithStop)), Settings::default());
+//! let out = pipeline.score(&[Sample::new("Done."), Sample::new("Not done"), Sample::new("")]);
+//! assert_eq!(out[0].value, Some(1.0));
+//! assert_eq!(out[1].value, Some(0.0));
+//! assert_eq!(out[2].value, None);
+//! assert!(out[2].is_abstention());
+//! ```
+//!
+//! To make it a `type` of the pipeline spec, give it a parameters struct and a
+//! [`BuildNode`] impl and add one line to `node_specs!` in `spec.rs`
+//! (`ARCHITECTURE.md` at the repository root walks through it).
 
-use crate::{Deadline, RewardOutput, Sample};
+use crate::{Deadline, GroupKey, RewardOutput, Sample};
 use rayon::prelude::*;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Debug;
 use std::panic::AssertUnwindSafe;
@@ -25,6 +60,27 @@ pub enum Scope {
     Group,
     /// The whole batch.
     Batch,
+}
+
+/// Which set a statistic is computed over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SetScope {
+    /// Within each group (GRPO: the completions of one prompt). The default.
+    #[default]
+    Group,
+    /// Over the whole batch.
+    Batch,
+}
+
+impl SetScope {
+    /// The node scope this set scope needs.
+    pub fn node_scope(self) -> crate::Scope {
+        match self {
+            SetScope::Group => Scope::Group,
+            SetScope::Batch => Scope::Batch,
+        }
+    }
 }
 
 /// Settings that apply to every node of a pipeline.
@@ -53,8 +109,9 @@ impl Default for Settings {
 
 /// A batch of samples with its groups.
 ///
-/// A sample's group is its `group` field; without one, its prompt text; without a prompt, the
-/// sample is a group of its own. Groups are listed in order of first appearance.
+/// A sample's group is its [`Sample::group_key`]: its `group` field; without one, its prompt
+/// text; without a prompt, the sample is a group of its own. Groups are listed in order of
+/// first appearance.
 #[derive(Debug)]
 pub struct Batch<'a> {
     /// The samples, in input order.
@@ -67,15 +124,10 @@ pub struct Batch<'a> {
 impl<'a> Batch<'a> {
     /// Builds a batch and indexes its groups.
     pub fn new(samples: &'a [Sample], settings: &'a Settings) -> Self {
-        let mut index: HashMap<std::borrow::Cow<'a, str>, usize> = HashMap::new();
+        let mut index: HashMap<GroupKey<'a>, usize> = HashMap::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (i, s) in samples.iter().enumerate() {
-            let key: Option<std::borrow::Cow<'a, str>> = match (&s.group, &s.prompt) {
-                (Some(g), _) => Some(g.as_str().into()),
-                (None, Some(p)) => Some(p.text()),
-                (None, None) => None,
-            };
-            match key {
+            match s.group_key() {
                 Some(k) => {
                     let next = groups.len();
                     let g = *index.entry(k).or_insert(next);
@@ -122,6 +174,18 @@ pub trait Node: Send + Sync + Debug {
 
     /// The widest scope this node (with its children) needs.
     fn scope(&self) -> Scope;
+}
+
+/// Builds a runnable node from its parameters (a node spec). `path` is where the spec sits in
+/// the document (`reward.terms[1].reward`), used in error messages: a rule that involves
+/// several fields is checked here and reported at `path` or at `{path}.field`; a rule on one
+/// field belongs to the field's type ([`crate::params`]) and is checked while the spec is read.
+///
+/// Every node module implements it for its parameters struct; the registry (`node_specs!` in
+/// `spec.rs`) dispatches to it by `type` tag.
+pub trait BuildNode {
+    /// Checks the cross-field rules and builds the node.
+    fn build(&self, path: &str) -> crate::Result<Box<dyn Node>>;
 }
 
 /// A reward function that scores one sample at a time.
@@ -230,7 +294,7 @@ impl Node for Finite {
 }
 
 /// Turns a non-finite value, step reward or component of `o` into an error (see [`Finite`]).
-pub fn settle_non_finite(o: &mut RewardOutput, what: &str, path: &str, settings: &Settings) {
+pub(crate) fn settle_non_finite(o: &mut RewardOutput, what: &str, path: &str, settings: &Settings) {
     let mut bad: Option<String> = None;
     if let Some(v) = o.value.filter(|v| !v.is_finite()) {
         bad = Some(format!("value ({v})"));
@@ -426,16 +490,20 @@ mod tests {
 
     #[test]
     fn a_slow_sample_never_blocks_the_others_in_its_batch() {
-        if rayon::current_num_threads() < 2 {
-            return; // needs a second worker to make progress beside the slow sample
-        }
+        // Two workers, whatever the machine: the claim needs a second worker beside the slow
+        // sample, and the test must not pass by skipping on a one-core runner.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
         let mut samples: Vec<Sample> = (0..64).map(|_| Sample::new("quick")).collect();
         samples[3] = Sample::new("wait");
         let settings = Settings {
             timeout: Some(Duration::from_secs(10)),
             ..Settings::default()
         };
-        let outs = Leaf(WaitForOthers::default()).eval(&Batch::new(&samples, &settings));
+        let outs =
+            pool.install(|| Leaf(WaitForOthers::default()).eval(&Batch::new(&samples, &settings)));
         assert_eq!(
             outs[3].value,
             Some(2.0),

@@ -1,5 +1,6 @@
 //! The output of a reward function: one [`RewardOutput`] per sample.
 
+use crate::Verdict;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -10,9 +11,10 @@ pub struct Info {
     /// The answer extracted from the completion, if the function extracts one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extracted: Option<String>,
-    /// A short verdict (`equal`, `not_equal`, `no_answer`, `format_ok`, ...).
+    /// What the function concluded ([`Verdict`]: `equal`, `not_equal`, `no_answer`,
+    /// `format_ok`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<String>,
+    pub verdict: Option<Verdict>,
     /// Why the function abstained or decided as it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -22,15 +24,80 @@ pub struct Info {
     /// The function failed on this sample (the text says why).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// Anything else a function wants to report.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    #[schemars(with = "BTreeMap<String, Value>")]
-    pub extra: Map<String, Value>,
+    /// Further details (`info.extra` on the wire): typed for the well-known entries.
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 impl Info {
     fn is_empty(&self) -> bool {
         self == &Info::default()
+    }
+}
+
+/// The entries of `info.extra`: a typed field for each entry a built-in function writes, and
+/// a free map for anything else. On the wire it is one JSON object (the typed entries first,
+/// in alphabetical order, then the others).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Extra {
+    /// `math`: the extraction rule that found the answer (`boxed`, `hashes`, `anchor`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<String>,
+    /// `math`: the reference answer as the verifier extracted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gold: Option<String>,
+    /// Length rewards and `cosine`: the measured length of the completion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<f64>,
+    /// `tag_count`: the number of tags credited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<u64>,
+    /// `l1_length`: the target length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// Anything else a function wants to report.
+    #[serde(flatten)]
+    #[schemars(with = "BTreeMap<String, Value>")]
+    pub other: Map<String, Value>,
+}
+
+impl Extra {
+    /// Whether no entry is set.
+    pub fn is_empty(&self) -> bool {
+        self == &Extra::default()
+    }
+
+    /// Sets entry `key`: the typed field when `key` names one and `value` has its type,
+    /// else an entry of [`Extra::other`].
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Value>) {
+        let key = key.into();
+        let value = value.into();
+        let typed = match (key.as_str(), &value) {
+            ("extraction", Value::String(s)) => {
+                self.extraction = Some(s.clone());
+                true
+            }
+            ("gold", Value::String(s)) => {
+                self.gold = Some(s.clone());
+                true
+            }
+            ("length", Value::Number(n)) if n.as_f64().is_some() => {
+                self.length = n.as_f64();
+                true
+            }
+            ("target", Value::Number(n)) if n.as_f64().is_some() => {
+                self.target = n.as_f64();
+                true
+            }
+            ("tags", Value::Number(n)) if n.as_u64().is_some() => {
+                self.tags = n.as_u64();
+                true
+            }
+            _ => false,
+        };
+        if !typed {
+            self.other.insert(key, value);
+        }
     }
 }
 
@@ -41,7 +108,8 @@ impl Info {
 ///
 /// ```
 /// use rewardkit_core::RewardOutput;
-/// let o = RewardOutput::value(1.0).with_verdict("equal");
+/// use rewardkit_core::Verdict;
+/// let o = RewardOutput::value(1.0).with_verdict(Verdict::Equal);
 /// assert_eq!(o.value, Some(1.0));
 /// assert!(RewardOutput::abstain("no reference").value.is_none());
 /// ```
@@ -103,8 +171,8 @@ impl RewardOutput {
     }
 
     /// Sets the verdict.
-    pub fn with_verdict(mut self, v: impl Into<String>) -> Self {
-        self.info.verdict = Some(v.into());
+    pub fn with_verdict(mut self, v: Verdict) -> Self {
+        self.info.verdict = Some(v);
         self
     }
 
@@ -114,7 +182,7 @@ impl RewardOutput {
         self
     }
 
-    /// Adds an extra info entry.
+    /// Adds an `info.extra` entry (see [`Extra::insert`]).
     pub fn with_extra(mut self, k: impl Into<String>, v: impl Into<Value>) -> Self {
         self.info.extra.insert(k.into(), v.into());
         self

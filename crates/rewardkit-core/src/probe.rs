@@ -1617,7 +1617,7 @@ mod tests {
                 })
                 .collect();
             let gold = s.reference.as_ref().unwrap().texts()[0].to_string();
-            let answer = crate::rewards::extract::last_boxed(&folded).unwrap_or("");
+            let answer = crate::text::extract::last_boxed(&folded).unwrap_or("");
             RewardOutput::binary(answer == gold)
         }
     }

@@ -151,7 +151,36 @@ pub struct Sample {
     pub metadata: Map<String, Value>,
 }
 
+/// What makes samples one group (see [`Sample::group_key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum GroupKey<'a> {
+    /// The sample's `group` field.
+    Group(&'a str),
+    /// Its prompt text, for a sample without a `group`.
+    Prompt(std::borrow::Cow<'a, str>),
+}
+
 impl Sample {
+    /// The one definition of "which group a sample is in", used by group-wise nodes and by
+    /// every reader that streams samples in chunks: the `group` field; without one, the prompt
+    /// text (chat messages joined by newlines); without a prompt, `None` (a group of its own).
+    /// A `group` and a prompt text are never the same key, even when the texts are equal.
+    ///
+    /// ```
+    /// use rewardkit_core::{GroupKey, Sample};
+    /// let s = Sample::new("4").with_prompt("2+2?");
+    /// assert_eq!(s.group_key(), Some(GroupKey::Prompt("2+2?".into())));
+    /// assert_eq!(s.clone().with_group("q1").group_key(), Some(GroupKey::Group("q1")));
+    /// assert_eq!(Sample::new("4").group_key(), None);
+    /// ```
+    pub fn group_key(&self) -> Option<GroupKey<'_>> {
+        match (&self.group, &self.prompt) {
+            (Some(g), _) => Some(GroupKey::Group(g)),
+            (None, Some(p)) => Some(GroupKey::Prompt(p.text())),
+            (None, None) => None,
+        }
+    }
+
     /// A sample with just a completion.
     pub fn new(completion: impl Into<String>) -> Self {
         Sample {

@@ -30,7 +30,9 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
+use crate::defaults;
 use crate::node::{Node, Settings};
+use crate::params::Finite;
 use crate::{Error, Pipeline, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,20 +52,16 @@ pub struct PipelineSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Milliseconds one reward-function call may take on one sample (0: no limit). Default 10000.
-    #[serde(default = "default_timeout_ms")]
+    #[serde(default = "defaults::timeout_ms")]
     pub timeout_ms: u64,
     /// Reward given to a sample whose reward function timed out (`info.timeout = true`).
     #[serde(default)]
-    pub timeout_value: f64,
+    pub timeout_value: Finite,
     /// Reward given to a sample whose reward function failed (default: none, i.e. abstain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_value: Option<f64>,
+    pub error_value: Option<Finite>,
     /// The root of the tree.
     pub reward: NodeSpec,
-}
-
-fn default_timeout_ms() -> u64 {
-    10_000
 }
 
 impl PipelineSpec {
@@ -146,8 +144,8 @@ impl PipelineSpec {
         PipelineSpec {
             schema_version: SCHEMA_VERSION,
             name: None,
-            timeout_ms: default_timeout_ms(),
-            timeout_value: 0.0,
+            timeout_ms: defaults::timeout_ms(),
+            timeout_value: Finite::default(),
             error_value: None,
             reward,
         }
@@ -157,8 +155,8 @@ impl PipelineSpec {
     pub fn settings(&self) -> Settings {
         Settings {
             timeout: (self.timeout_ms > 0).then(|| Duration::from_millis(self.timeout_ms)),
-            timeout_value: self.timeout_value,
-            error_value: self.error_value,
+            timeout_value: self.timeout_value.get(),
+            error_value: self.error_value.map(Finite::get),
             parallel: true,
         }
     }
@@ -168,10 +166,6 @@ impl PipelineSpec {
         // A spec made in code (not parsed) may still hold NaN or infinities: same rule.
         if let Ok(t) = toml::Value::try_from(self) {
             reject_non_finite(&t)?;
-        }
-        require_finite("", "timeout_value", self.timeout_value)?;
-        if let Some(v) = self.error_value {
-            require_finite("", "error_value", v)?;
         }
         let root = self.reward.build("reward")?;
         Ok(Pipeline::new(root, self.settings()))
@@ -221,19 +215,6 @@ pub(crate) fn join_path(outer: &str, inner: &str) -> String {
         (o, "." | "") => o.to_string(),
         (o, i) if i.starts_with('[') => format!("{o}{i}"),
         (o, i) => format!("{o}.{i}"),
-    }
-}
-
-/// `Ok` when `v` is finite, else a spec error at `{path}.{name}` (`name` alone when `path`
-/// is empty).
-pub(crate) fn require_finite(path: &str, name: &str, v: f64) -> Result<()> {
-    if v.is_finite() {
-        Ok(())
-    } else {
-        Err(Error::spec(
-            join_path(path, name),
-            format!("must be a finite number, got {v}"),
-        ))
     }
 }
 
@@ -358,12 +339,9 @@ impl<'de> serde::de::Visitor<'de> for StrictJson {
     }
 }
 
-/// Builds a runnable node from a node spec. `path` is where the spec sits in the document,
-/// used in error messages.
-pub trait BuildNode {
-    /// Checks the parameters and builds the node.
-    fn build(&self, path: &str) -> Result<Box<dyn Node>>;
-}
+/// Moved to [`crate::node::BuildNode`] (node modules implement it without importing this
+/// registry); re-exported here so `spec::BuildNode` keeps working.
+pub use crate::node::BuildNode;
 
 macro_rules! node_specs {
     ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $tag:literal, )*) => {
@@ -630,17 +608,21 @@ terms = [
             "schema_version = 1\nerror_value = -inf\nreward = {type = \"constant\", value = 1.0}\n",
         );
         assert_eq!(path, "error_value");
-        // A spec made in code goes through the same check (its message says so).
+        // A spec made in code: a refined field (a weight is a `Finite`) cannot hold NaN at all,
+        // and a plain `f64` field goes through the same document-wide check at `build`.
+        assert!(Finite::new(f64::NAN).is_err());
         let mut spec = PipelineSpec::from_toml(
-            "schema_version = 1\nreward = {type = \"weighted_sum\", terms = [{reward = {type = \"constant\", value = 1.0}}, {name = \"b\", reward = {type = \"tag_count\"}}]}\n",
+            "schema_version = 1\nreward = {type = \"weighted_sum\", terms = [{reward = {type = \"constant\", value = 1.0}}, {name = \"b\", reward = {type = \"repetition_penalty\"}}]}\n",
         )
         .unwrap();
         if let NodeSpec::WeightedSum(w) = &mut spec.reward {
-            w.terms[1].weight = f64::NAN;
+            if let NodeSpec::RepetitionPenalty(r) = &mut w.terms[1].reward {
+                r.max_penalty = f64::NAN;
+            }
         }
         match spec.build().unwrap_err() {
             Error::Spec { path, message } => {
-                assert_eq!(path, "reward.terms[1].weight");
+                assert_eq!(path, "reward.terms[1].reward.max_penalty");
                 assert!(message.contains("not accepted"), "{message}");
             }
             e => panic!("{e}"),

@@ -3,26 +3,9 @@
 //! what it guards; the inputs are generated here, not read from files.
 
 use rewardkit_core::summary::Summary;
-use rewardkit_core::{Error, NodeSpec, Pipeline, PipelineSpec, RewardOutput, Sample};
+use rewardkit_core::{Error, NodeSpec, PipelineSpec, RewardOutput, Sample};
 
-fn toml(node: &str) -> Pipeline {
-    PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {node}\n"))
-        .and_then(|s| s.build())
-        .unwrap_or_else(|e| panic!("{node}: {e}"))
-}
-
-fn spec_err(doc: &str) -> (String, String) {
-    match PipelineSpec::parse(doc).and_then(|s| s.build()) {
-        Err(Error::Spec { path, message }) => (path, message),
-        other => panic!("expected a spec error for {doc:?}, got {other:?}"),
-    }
-}
-
-fn x(v: f64) -> Sample {
-    Sample::new("y").with_score("x", v)
-}
-
-const X: &str = r#"{type = "field", name = "x"}"#;
+use rewardkit_test::nodes::{spec_error as spec_err, toml, x, X};
 
 // ---- failure 7 / M9: non-finite results --------------------------------------------------
 
@@ -152,19 +135,18 @@ fn nan_and_inf_spec_numbers_are_rejected_with_their_path() {
 
 #[test]
 fn non_finite_numbers_in_specs_made_in_code_are_rejected() {
+    // A refined field (`clip` bounds, `error_value`: `Finite`) cannot hold a non-finite number
+    // at all; a plain `f64` field is caught by `build`, with its path.
+    assert!(rewardkit_core::params::Finite::new(f64::NAN).is_err());
+    assert!(rewardkit_core::params::Finite::new(f64::INFINITY).is_err());
     let mut spec = PipelineSpec::from_toml(&format!(
-        "schema_version = 1\nreward = {{type = \"clip\", max = 1.0, input = {X}}}\n"
+        "schema_version = 1\nreward = {{type = \"lsc\", ref_field = \"r\", input = {X}}}\n"
     ))
     .unwrap();
-    if let NodeSpec::Clip(c) = &mut spec.reward {
-        c.max = Some(f64::NAN);
+    if let NodeSpec::Lsc(l) = &mut spec.reward {
+        l.quantile = f64::NAN;
     }
-    assert!(matches!(spec.build(), Err(Error::Spec { path, .. }) if path == "reward.max"));
-    let mut spec = PipelineSpec::new(NodeSpec::Constant(
-        serde_json::from_str(r#"{"value": 1.0}"#).unwrap(),
-    ));
-    spec.error_value = Some(f64::INFINITY);
-    assert!(matches!(spec.build(), Err(Error::Spec { path, .. }) if path == "error_value"));
+    assert!(matches!(spec.build(), Err(Error::Spec { path, .. }) if path == "reward.quantile"));
 }
 
 // ---- failure 15: statistics of ±1e308 -----------------------------------------------------

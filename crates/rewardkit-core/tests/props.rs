@@ -5,17 +5,9 @@
 //! and std 1, constant groups, and abstentions that stay in their rows.
 
 use proptest::prelude::*;
-use rewardkit_core::{Pipeline, PipelineSpec, RewardOutput, Sample};
+use rewardkit_core::{RewardOutput, Sample};
 
-const X: &str = r#"{"type": "field", "name": "x"}"#;
-
-fn pipeline(node: &str) -> Pipeline {
-    let spec = format!(r#"{{"schema_version": 1, "reward": {node}}}"#);
-    PipelineSpec::from_json(&spec)
-        .unwrap_or_else(|e| panic!("{e}: {spec}"))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}: {spec}"))
-}
+use rewardkit_test::nodes::{json as pipeline, X_JSON as X};
 
 /// Samples with score `x` (missing when `None`), group `g{group}`, id = position, and
 /// reference rewards `refs` in the metadata.

@@ -82,6 +82,54 @@ fn check_sample(i: usize, s: &Sample, max: usize) -> Result<(), ApiError> {
     Ok(())
 }
 
+// ---------------------------------------------------------------- grouping
+
+/// `422 needs_groups` when a group- or batch-scope pipeline would see a sample without the
+/// rest of its group on a route that cannot name groups (`/get_reward` groups by prompt,
+/// `/classify` not at all): such a sample would score 0 (a z-score of one value), silently.
+fn check_grouping(state: &AppState, samples: &[Sample], route: &str) -> Result<(), ApiError> {
+    use rewardkit_core::node::{Batch, Scope};
+    if samples.is_empty() {
+        return Ok(());
+    }
+    let pipeline = state.pipeline();
+    match pipeline.scope() {
+        Scope::Sample => Ok(()),
+        Scope::Batch if samples.len() >= 2 => Ok(()),
+        Scope::Batch => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "needs_groups",
+            format!(
+                "the pipeline normalises over the whole batch (scope `batch`), and this {route} \
+                 request has one sample: it would score 0. Send whole batches, or serve a \
+                 per-sample pipeline (trainers that call per sample compute advantages themselves)"
+            ),
+        )),
+        Scope::Group => {
+            let batch = Batch::new(samples, pipeline.settings());
+            if batch.groups().iter().all(|g| g.len() >= 2) {
+                Ok(())
+            } else {
+                Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "needs_groups",
+                    format!(
+                        "the pipeline normalises within groups (scope `group`), and this {route} \
+                         request has a sample without the rest of its group (groups are samples \
+                         with the same prompt here): it would score 0. Send whole groups, use \
+                         /v1/score with `group` ids, or serve a per-sample pipeline"
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+/// `GET /v1/pipeline`: the pipeline's scope, component names and correctness component.
+pub(crate) async fn pipeline_info(State(state): State<AppState>) -> axum::Json<Value> {
+    axum::Json(serde_json::to_value(state.info()).unwrap_or(Value::Null))
+}
+
 // ---------------------------------------------------------------- /get_reward (OpenRLHF)
 
 /// OpenRLHF's remote reward model request (`openrlhf/utils/agent.py`).
@@ -165,34 +213,69 @@ pub(crate) async fn get_reward(
             }
         })
         .collect();
+    check_grouping(&state, &samples, "/get_reward")?;
     let outs = state.score(samples).await?;
     Ok(axum::Json(openrlhf_response(
         &outs,
         state.config().missing_value,
+        state.info(),
     )))
 }
 
-/// Builds the OpenRLHF response: `rewards` = `scores` = values (missing → `missing`),
-/// `extra_logs` = every component plus `timeout`/`error`/`abstain` 0/1 flags.
-pub(crate) fn openrlhf_response(outs: &[RewardOutput], missing: f64) -> GetRewardResponse {
+/// The key under which a component is logged: its name, or `component/<name>` when that is a
+/// reserved key (a root `gate`'s `reward`), so that it never overwrites the trainer's own.
+fn log_key(name: &str) -> String {
+    if rewardkit_core::log_keys::is_reserved(name) {
+        format!("component/{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Builds the OpenRLHF response (missing values → `missing`):
+///
+/// - `rewards`: the values;
+/// - `scores`: OpenRLHF's 0–1 correctness score for dynamic filtering: the correctness
+///   component ([`crate::PipelineInfo::correctness`]) when the pipeline has one, else the
+///   values;
+/// - `extra_logs`: every component the pipeline can produce (the same keys for every request,
+///   since OpenRLHF sends one sample per request; a reserved name is logged as
+///   `component/<name>`) plus `timeout`/`error`/`abstain` 0/1 flags. Without the spec's
+///   component names, the components that this request's samples have.
+pub(crate) fn openrlhf_response(
+    outs: &[RewardOutput],
+    missing: f64,
+    info: &crate::PipelineInfo,
+) -> GetRewardResponse {
     let rewards: Vec<f64> = outs.iter().map(|o| o.value.unwrap_or(missing)).collect();
+    let scores: Vec<f64> = match info.correctness.as_deref() {
+        None | Some("") => rewards.clone(),
+        Some(c) => outs
+            .iter()
+            .map(|o| o.components.get(c).copied().flatten().unwrap_or(missing))
+            .collect(),
+    };
     let mut extra: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     if !outs.is_empty() {
-        for o in outs {
-            for k in o.components.keys() {
-                if !extra.contains_key(k) {
-                    extra.insert(k.clone(), Vec::new());
-                }
+        let names: Vec<String> = match &info.components {
+            Some(names) => names.clone(),
+            None => {
+                let mut seen: Vec<String> = outs
+                    .iter()
+                    .flat_map(|o| o.components.keys().cloned())
+                    .collect();
+                seen.sort();
+                seen.dedup();
+                seen
             }
-        }
-        let names: Vec<String> = extra.keys().cloned().collect();
-        for o in outs {
-            for k in &names {
-                let v = o.components.get(k).copied().flatten().unwrap_or(missing);
-                if let Some(list) = extra.get_mut(k) {
-                    list.push(v);
-                }
-            }
+        };
+        for k in &names {
+            extra.insert(
+                log_key(k),
+                outs.iter()
+                    .map(|o| o.components.get(k).copied().flatten().unwrap_or(missing))
+                    .collect(),
+            );
         }
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         extra.insert(
@@ -211,7 +294,7 @@ pub(crate) fn openrlhf_response(outs: &[RewardOutput], missing: f64) -> GetRewar
         );
     }
     GetRewardResponse {
-        scores: rewards.clone(),
+        scores,
         rewards,
         extra_logs: extra,
     }
@@ -274,16 +357,22 @@ pub(crate) enum ClassifyInput {
     Other(Value),
 }
 
-/// vLLM's `/classify` request (SGLang's `/v1/classify` is the same). Fields rewardkit has no
-/// use for (activation, truncation, priority, ...) are accepted and ignored so that existing
-/// clients work unchanged; any other field is an error.
+/// vLLM's `/classify` request (SGLang's `/v1/classify` is the same), completions form
+/// (`input`) or chat form (`messages`). Fields rewardkit has no use for (activation,
+/// truncation, caching, multimodal processing, chat templating, priority, ...) are accepted
+/// and ignored so that existing clients work unchanged; any other field is an error.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub(crate) struct ClassifyRequest {
     #[serde(default)]
     model: Option<String>,
-    input: ClassifyInput,
+    #[serde(default)]
+    input: Option<ClassifyInput>,
+    /// Chat form: one conversation, scored as its last assistant message (the completion)
+    /// after the messages before it (the prompt).
+    #[serde(default)]
+    messages: Option<Vec<ChatMessage>>,
     #[serde(default)]
     activation: Option<bool>,
     #[serde(default)]
@@ -295,6 +384,8 @@ pub(crate) struct ClassifyRequest {
     #[serde(default)]
     truncate_prompt_tokens: Option<i64>,
     #[serde(default)]
+    truncation_side: Option<String>,
+    #[serde(default)]
     add_special_tokens: Option<bool>,
     #[serde(default)]
     priority: Option<i64>,
@@ -302,41 +393,128 @@ pub(crate) struct ClassifyRequest {
     request_id: Option<String>,
     #[serde(default)]
     rid: Option<Value>,
+    #[serde(default)]
+    cache_salt: Option<String>,
+    #[serde(default)]
+    mm_processor_kwargs: Option<Value>,
+    #[serde(default)]
+    chat_template: Option<String>,
+    #[serde(default)]
+    chat_template_kwargs: Option<Value>,
+    #[serde(default)]
+    add_generation_prompt: Option<bool>,
+    #[serde(default)]
+    continue_final_message: Option<bool>,
+    #[serde(default)]
+    encoding_format: Option<String>,
+    #[serde(default)]
+    dimensions: Option<i64>,
+}
+
+/// One chat message of a `/classify` chat request; `content` is text or content parts (text
+/// parts are read, images and other parts ignored).
+#[derive(Debug, Deserialize)]
+pub(crate) struct ChatMessage {
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    content: Value,
+    #[serde(flatten)]
+    _rest: BTreeMap<String, Value>,
+}
+
+/// The text of a chat message's content.
+fn content_text(content: &Value) -> String {
+    match content {
+        Value::String(s) => s.clone(),
+        Value::Array(parts) => parts
+            .iter()
+            .filter_map(|p| match p {
+                Value::String(s) => Some(s.as_str()),
+                Value::Object(m) => match m.get("type").and_then(Value::as_str) {
+                    None | Some("text" | "input_text" | "output_text") => {
+                        m.get("text").and_then(Value::as_str)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => String::new(),
+    }
 }
 
 /// `POST /classify` and `POST /v1/classify`: each input text is scored as a completion
-/// (no prompt, no reference); `data[i].probs = [value]`, `num_classes = 1`.
+/// (no prompt, no reference), a chat conversation as its last assistant message after the
+/// messages before it; `data[i].probs = [value]`, `num_classes = 1`.
 pub(crate) async fn classify(
     State(state): State<AppState>,
     Json(req): Json<ClassifyRequest>,
 ) -> Result<Response, ApiError> {
-    let texts = match req.input {
-        ClassifyInput::One(s) => vec![s],
-        ClassifyInput::Many(v) => v,
-        ClassifyInput::Other(_) => {
+    let max = state.config().max_field_bytes;
+    let samples: Vec<Sample> = match (req.input, req.messages) {
+        (Some(_), Some(_)) => {
             return Err(ApiError::invalid_request(
-                "`input` must be a string or a list of strings (token ids are not supported: \
-                 rewardkit scores text)",
+                "give either `input` or `messages`, not both",
             ))
         }
-    };
-    let max = state.config().max_field_bytes;
-    let many = texts.len() > 1;
-    for (i, t) in texts.iter().enumerate() {
-        check_text(
-            || {
-                if many {
-                    format!("input[{i}]")
-                } else {
-                    "input".into()
+        (None, None) => {
+            return Err(ApiError::invalid_request(
+                "missing `input` (text or list of texts) or `messages` (a chat conversation)",
+            ))
+        }
+        (None, Some(msgs)) => {
+            let msgs: Vec<rewardkit_core::Message> = msgs
+                .into_iter()
+                .map(|m| rewardkit_core::Message {
+                    role: m.role.unwrap_or_else(|| "user".into()),
+                    content: content_text(&m.content),
+                })
+                .collect();
+            for (i, m) in msgs.iter().enumerate() {
+                check_text(|| format!("messages[{i}].content"), &m.content, max)?;
+            }
+            let Some(last) = msgs.iter().rposition(|m| m.role == "assistant") else {
+                return Err(ApiError::invalid_request(
+                    "`messages` has no assistant message to score",
+                ));
+            };
+            let mut s = Sample::new(msgs[last].content.clone());
+            if last > 0 {
+                s.prompt = Some(Prompt::Messages(msgs[..last].to_vec()));
+            }
+            vec![s]
+        }
+        (Some(input), None) => {
+            let texts = match input {
+                ClassifyInput::One(s) => vec![s],
+                ClassifyInput::Many(v) => v,
+                ClassifyInput::Other(_) => {
+                    return Err(ApiError::invalid_request(
+                        "`input` must be a string or a list of strings (token ids are not \
+                         supported: rewardkit scores text)",
+                    ))
                 }
-            },
-            t,
-            max,
-        )?;
-    }
-    state.metrics().add_samples(2, texts.len());
-    let samples: Vec<Sample> = texts.into_iter().map(Sample::new).collect();
+            };
+            let many = texts.len() > 1;
+            for (i, t) in texts.iter().enumerate() {
+                check_text(
+                    || {
+                        if many {
+                            format!("input[{i}]")
+                        } else {
+                            "input".into()
+                        }
+                    },
+                    t,
+                    max,
+                )?;
+            }
+            texts.into_iter().map(Sample::new).collect()
+        }
+    };
+    check_grouping(&state, &samples, "/classify")?;
+    state.metrics().add_samples(2, samples.len());
     let outs = state.score(samples).await?;
     let missing = state.config().missing_value;
     let data: Vec<Value> = outs

@@ -9,6 +9,7 @@
 //! | `POST /get_reward` | OpenRLHF remote reward model: `{"query", "prompts", "labels"}` → `{"rewards", "scores", "extra_logs"}` |
 //! | `POST /v1/score` | rewardkit's batch API: `{"samples": [Sample]}` → `{"results": [RewardOutput]}` |
 //! | `POST /classify`, `POST /v1/classify` | vLLM / SGLang classification: `{"model", "input"}` → `{"data": [{"probs": [score]}]}` |
+//! | `GET /v1/pipeline` | the pipeline's scope, component names and correctness component ([`PipelineInfo`]) |
 //! | `GET /health` | liveness, load and saturation (503 while draining; `?ready=1`: 503 while saturated too) |
 //! | `GET /metrics` | Prometheus text |
 //!
@@ -56,6 +57,16 @@
 //! # let _ = app;
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
+//!
+//! ## Features
+//!
+//! | feature | default | what |
+//! |---|---|---|
+//! | (none) | | the server has no optional parts; the `remote` reward function is enabled by whoever builds the pipeline (`rewardkit-core/remote`, on in the `rewardkit` binary) |
+
+#![warn(unreachable_pub)]
+// A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod api;
 mod error;
@@ -239,11 +250,38 @@ struct Inner {
     metrics: Metrics,
     draining: AtomicBool,
     sched: sched::Scheduler,
+    info: PipelineInfo,
+}
+
+/// What the server tells clients about its pipeline (`GET /v1/pipeline`), and what keeps the
+/// OpenRLHF answer the same shape for every request.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PipelineInfo {
+    /// `sample`, `group` or `batch` ([`Scope`]).
+    pub scope: &'static str,
+    /// Every component name the pipeline can produce
+    /// ([`rewardkit_core::log_keys::component_names`]); `None` when the state was built
+    /// without its spec ([`AppState::new`]): `/get_reward` then logs the components each
+    /// request's samples have.
+    pub components: Option<Vec<String>>,
+    /// The correctness component (`""`: the pipeline's own value;
+    /// [`rewardkit_core::log_keys::correctness`]): OpenRLHF's 0–1 `scores`. `None`: no
+    /// correctness signal (or no spec), and `scores` are the rewards.
+    pub correctness: Option<String>,
+}
+
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Sample => "sample",
+        Scope::Group => "group",
+        Scope::Batch => "batch",
+    }
 }
 
 impl AppState {
     /// State for a built pipeline.
     pub fn new(pipeline: Arc<Pipeline>, config: ServerConfig) -> Self {
+        let pipeline_scope = pipeline.scope();
         let permits = config.max_queue_samples.clamp(1, Semaphore::MAX_PERMITS);
         AppState {
             inner: Arc::new(Inner {
@@ -253,8 +291,39 @@ impl AppState {
                 metrics: Metrics::default(),
                 draining: AtomicBool::new(false),
                 sched: sched::Scheduler::default(),
+                info: PipelineInfo {
+                    scope: scope_name(pipeline_scope),
+                    components: None,
+                    correctness: None,
+                },
             }),
         }
+    }
+
+    /// The state for a pipeline built from `spec`: as [`AppState::new`], and the spec's
+    /// component names and correctness component are known ([`PipelineInfo`]), so that every
+    /// `/get_reward` answer has the same `extra_logs` keys and `scores` is the correctness
+    /// signal.
+    pub fn with_spec(
+        spec: &rewardkit_core::PipelineSpec,
+        pipeline: Arc<Pipeline>,
+        config: ServerConfig,
+    ) -> Self {
+        use rewardkit_core::log_keys;
+        let mut st = Self::new(pipeline, config);
+        if let Some(inner) = Arc::get_mut(&mut st.inner) {
+            inner.info.components = Some(log_keys::component_names(spec));
+            inner.info.correctness = log_keys::correctness(spec).map(|c| match c {
+                log_keys::Correctness::Root => String::new(),
+                log_keys::Correctness::Component(n) => n,
+            });
+        }
+        st
+    }
+
+    /// What the server knows about its pipeline.
+    pub fn info(&self) -> &PipelineInfo {
+        &self.inner.info
     }
 
     /// The configuration.
@@ -449,6 +518,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/get_reward", post(api::get_reward))
         .route("/v1/score", post(api::score))
+        .route("/v1/pipeline", get(api::pipeline_info))
         .route("/classify", post(api::classify))
         .route("/v1/classify", post(api::classify))
         .route("/metrics", get(api::metrics))

@@ -7,23 +7,13 @@ use axum::http::{header, Request, StatusCode};
 use rewardkit_core::node::{Leaf, RewardFn, Settings};
 use rewardkit_core::{Deadline, Pipeline, PipelineSpec, RewardOutput, Sample};
 use rewardkit_server::{router, serve, AppState, ServerConfig};
+use rewardkit_test::fixtures::SPEC;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
-
-/// number_match + 0.5 × trl_think format.
-const SPEC: &str = r#"
-schema_version = 1
-[reward]
-type = "weighted_sum"
-terms = [
-  { name = "correct", reward = { type = "number_match" } },
-  { name = "format", weight = 0.5, reward = { type = "format", preset = "trl_think" } },
-]
-"#;
 
 /// The tests that time scoring share the process-wide rayon pool: they run one at a time so
 /// that one test's slow samples do not delay another's.

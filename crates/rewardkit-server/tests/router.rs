@@ -5,21 +5,11 @@ use axum::http::{header, Request, StatusCode};
 use rewardkit_core::node::{Leaf, RewardFn, Settings};
 use rewardkit_core::{Deadline, Pipeline, PipelineSpec, RewardOutput, Sample};
 use rewardkit_server::{router, AppState, ServerConfig};
+use rewardkit_test::fixtures::SPEC;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
-
-/// number_match + 0.5 × trl_think format.
-const SPEC: &str = r#"
-schema_version = 1
-[reward]
-type = "weighted_sum"
-terms = [
-  { name = "correct", reward = { type = "number_match" } },
-  { name = "format", weight = 0.5, reward = { type = "format", preset = "trl_think" } },
-]
-"#;
 
 fn state_with(config: ServerConfig) -> AppState {
     let p = PipelineSpec::from_toml(SPEC).unwrap().build().unwrap();

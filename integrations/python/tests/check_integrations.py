@@ -1,7 +1,10 @@
-"""Drives the three trainer integrations against a running rewardkit server.
+"""Drives the three shims of integrations/python (over the `rewardkit` package) against a
+running rewardkit server.
 
-Run by crates/rewardkit-cli/tests/serve_python.rs with REWARDKIT_URL set; the server runs the
-pipeline number_match + 0.5 x format(trl_think). Prints "integrations ok" on success.
+Run by crates/rewardkit-cli/tests/serve_python.rs with REWARDKIT_URL set, with a Python that
+has the package installed (REWARDKIT_PYTHON; .ci/run uses its virtual environment); the server
+runs the pipeline number_match (term `correct`) + 0.5 x format(trl_think). Prints
+"integrations ok" on success.
 """
 
 import os
@@ -28,7 +31,7 @@ out = openrlhf_reward_func.reward_func(
     ["42", "42", "2"],
 )
 eq(out["rewards"], [1.5, 0.0, 1.5], "openrlhf rewards")
-eq(out["scores"], out["rewards"], "openrlhf scores")
+eq(out["scores"], [1.0, 0.0, 1.0], "openrlhf scores (the correctness term)")
 eq(out["extra_logs"]["correct"], [1.0, 0.0, 1.0], "openrlhf extra_logs.correct")
 eq(out["extra_logs"]["timeout"], [0.0, 0.0, 0.0], "openrlhf extra_logs.timeout")
 # A shard with no samples (OpenRLHF sends those to extra servers).
@@ -39,6 +42,7 @@ r = verl_compute_score.compute_score("openai/gsm8k", "<think>t</think> #### 72",
 eq(r["score"], 1.5, "verl score")
 eq(r["correct"], 1.0, "verl correct")
 eq(r["error"], 0.0, "verl error flag")
+eq(r["acc"], 1.0, "verl acc")
 rs = verl_compute_score.compute_score_batched(
     data_sources=["a", "b"], solution_strs=["5", "<think>z</think> 6"],
     ground_truths=["4", 6], extra_infos=[None, {"k": 1}])

@@ -1,6 +1,6 @@
 //! `ensemble`: aggregate the scores of K reward models (the `terms`) for one sample.
 //!
-//! With member scores r_1..r_K (algorithms.md §5):
+//! With member scores r_1..r_K (sources in the table):
 //!
 //! | `method` | reward | source |
 //! |---|---|---|
@@ -45,9 +45,9 @@
 //! ```
 
 use super::{Term, Terms};
-use crate::node::{Batch, Node, Scope};
-use crate::spec::BuildNode;
-use crate::transforms::stats::{mean, variance};
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::numeric::{mean, variance};
+use crate::params::Ddof;
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -82,7 +82,7 @@ pub struct Ensemble {
     pub lambda: Option<f64>,
     /// Delta degrees of freedom of `uwo`'s variance: 0 (default, population) or 1 (unbiased).
     #[serde(default)]
-    pub ddof: u32,
+    pub ddof: Ddof,
     /// `robust_mix`'s nominal reward: `"mean"` (default) or the name of a term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nominal: Option<String>,
@@ -168,12 +168,6 @@ impl BuildNode for Ensemble {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
         Terms::require_unit_weights(&self.terms, path, "ensemble")?;
         let terms = Terms::build(&self.terms, path)?;
-        if self.ddof > 1 {
-            return Err(Error::spec(
-                format!("{path}.ddof"),
-                format!("must be 0 (population) or 1 (unbiased), got {}", self.ddof),
-            ));
-        }
         let lambda = match (self.method, self.lambda) {
             (EnsembleMethod::Uwo, l) => {
                 let l = l.unwrap_or(0.5);
@@ -183,7 +177,7 @@ impl BuildNode for Ensemble {
                         format!("must be finite and >= 0, got {l}"),
                     ));
                 }
-                if self.ddof == 1 && terms.nodes.len() < 2 {
+                if self.ddof.get() == 1 && terms.nodes.len() < 2 {
                     return Err(Error::spec(
                         format!("{path}.ddof"),
                         "the unbiased variance (ddof = 1) needs at least 2 terms",
@@ -237,7 +231,7 @@ impl BuildNode for Ensemble {
             terms,
             method: self.method,
             lambda,
-            ddof: self.ddof,
+            ddof: self.ddof.get(),
             nominal,
         }))
     }
@@ -277,7 +271,7 @@ mod tests {
 
     #[test]
     fn coste_and_yan_test_vectors() {
-        // algorithms.md §5 TVs: scores [1,2,3].
+        // Coste et al. (ICLR 2024) and Yan et al. (arXiv 2409.15360) by hand: scores [1,2,3].
         assert_abs_diff_eq!(v(""), 2.0, epsilon = 1e-12);
         assert_abs_diff_eq!(v(r#""method": "min","#), 1.0, epsilon = 1e-12);
         assert_abs_diff_eq!(v(r#""method": "uwo","#), 1.666667, epsilon = 1e-6);

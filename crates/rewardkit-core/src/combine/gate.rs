@@ -38,9 +38,11 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use crate::node::{Batch, Node, Scope};
-use crate::spec::{BuildNode, NodeSpec};
-use crate::{Error, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::params::Finite;
+use crate::NodeSpec;
+use crate::{Result, RewardOutput, Sample};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -55,10 +57,6 @@ pub enum OnAbstain {
     Fail,
 }
 
-fn half() -> f64 {
-    0.5
-}
-
 /// `{type = "gate", gate = {...}, threshold = 0.5, reward = {...}, value = 0.0}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -66,8 +64,8 @@ pub struct Gate {
     /// The gate node.
     pub gate: Box<NodeSpec>,
     /// The gate passes when its value is ≥ `threshold` (default 0.5).
-    #[serde(default = "half")]
-    pub threshold: f64,
+    #[serde(default = "defaults::half")]
+    pub threshold: Finite,
     /// Use > instead of ≥ (default false).
     #[serde(default)]
     pub strict: bool,
@@ -75,7 +73,7 @@ pub struct Gate {
     pub reward: Box<NodeSpec>,
     /// The value when the gate fails (default 0).
     #[serde(default)]
-    pub value: f64,
+    pub value: Finite,
     /// `abstain` (default) or `fail`: what an abstaining gate does.
     #[serde(default)]
     pub on_abstain: OnAbstain,
@@ -188,16 +186,12 @@ impl Node for GateNode {
 
 impl BuildNode for Gate {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        crate::spec::require_finite(path, "threshold", self.threshold)?;
-        if !self.value.is_finite() {
-            return Err(Error::spec(format!("{path}.value"), "must be finite"));
-        }
         Ok(Box::new(GateNode {
             gate: self.gate.build(&format!("{path}.gate"))?,
             reward: self.reward.build(&format!("{path}.reward"))?,
-            threshold: self.threshold,
+            threshold: self.threshold.get(),
             strict: self.strict,
-            value: self.value,
+            value: self.value.get(),
             on_abstain: self.on_abstain,
         }))
     }

@@ -23,8 +23,10 @@ pub mod ensemble;
 pub mod gate;
 pub mod ops;
 
-use crate::node::{Batch, Node, Scope};
-use crate::spec::{BuildNode, NodeSpec};
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::params::Finite;
+use crate::NodeSpec;
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -38,30 +40,26 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Weight (default 1).
-    #[serde(default = "one")]
-    pub weight: f64,
+    #[serde(default = "defaults::one")]
+    pub weight: Finite,
     /// The term's reward.
     pub reward: NodeSpec,
 }
 
-fn one() -> f64 {
-    1.0
-}
-
 /// Built terms: names, weights and nodes.
 #[derive(Debug)]
-pub struct Terms {
+pub(crate) struct Terms {
     /// Names, in order.
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// Weights, in order.
-    pub weights: Vec<f64>,
+    pub(crate) weights: Vec<f64>,
     /// Nodes, in order.
-    pub nodes: Vec<Box<dyn Node>>,
+    pub(crate) nodes: Vec<Box<dyn Node>>,
 }
 
 impl Terms {
     /// Checks and builds a list of terms.
-    pub fn build(terms: &[Term], path: &str) -> Result<Self> {
+    pub(crate) fn build(terms: &[Term], path: &str) -> Result<Self> {
         if terms.is_empty() {
             return Err(Error::spec(
                 format!("{path}.terms"),
@@ -83,31 +81,38 @@ impl Terms {
                     "must be non-empty and contain no `/`",
                 ));
             }
+            if crate::log_keys::is_reserved(&name) {
+                return Err(Error::spec(
+                    format!("{here}.name"),
+                    format!(
+                        "`{name}` is reserved: trainers' result dicts already use it for the \
+                         score or a flag; reserved names: {}",
+                        crate::log_keys::RESERVED.join(", ")
+                    ),
+                ));
+            }
             if !seen.insert(name.clone()) {
                 return Err(Error::spec(
                     format!("{here}.name"),
                     format!("duplicate term name `{name}`"),
                 ));
             }
-            if !t.weight.is_finite() {
-                return Err(Error::spec(format!("{here}.weight"), "must be finite"));
-            }
             out.nodes.push(t.reward.build(&format!("{here}.reward"))?);
             out.names.push(name);
-            out.weights.push(t.weight);
+            out.weights.push(t.weight.get());
         }
         Ok(out)
     }
 
     /// Rejects terms with a weight other than 1 (for combinators that take no weights).
-    pub fn require_unit_weights(terms: &[Term], path: &str, what: &str) -> Result<()> {
+    pub(crate) fn require_unit_weights(terms: &[Term], path: &str, what: &str) -> Result<()> {
         for (i, t) in terms.iter().enumerate() {
-            if t.weight != 1.0 {
+            if t.weight.get() != 1.0 {
                 return Err(Error::spec(
                     format!("{path}.terms[{i}].weight"),
                     format!(
                         "`{what}` takes no weights; leave `weight` out (got {})",
-                        t.weight
+                        t.weight.get()
                     ),
                 ));
             }
@@ -116,17 +121,17 @@ impl Terms {
     }
 
     /// Position of the term named `name`.
-    pub fn position(&self, name: &str) -> Option<usize> {
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
         self.names.iter().position(|n| n == name)
     }
 
     /// Evaluates every term: `result[term][sample]`.
-    pub fn eval(&self, batch: &Batch<'_>) -> Vec<Vec<RewardOutput>> {
+    pub(crate) fn eval(&self, batch: &Batch<'_>) -> Vec<Vec<RewardOutput>> {
         self.nodes.iter().map(|n| n.eval(batch)).collect()
     }
 
     /// The widest scope of the terms.
-    pub fn scope(&self) -> Scope {
+    pub(crate) fn scope(&self) -> Scope {
         self.nodes
             .iter()
             .map(|n| n.scope())
@@ -136,7 +141,7 @@ impl Terms {
 
     /// Assembles one output per sample from the terms' outputs: `value` from `f(values)`,
     /// components from the terms, and info (timeouts, errors) carried up.
-    pub fn assemble(
+    pub(crate) fn assemble(
         &self,
         per_term: Vec<Vec<RewardOutput>>,
         n: usize,
@@ -187,7 +192,7 @@ impl Terms {
 
     /// Like [`Terms::assemble`] for a stateless `f`, with chunks of samples assembled in
     /// parallel.
-    pub fn assemble_par(
+    pub(crate) fn assemble_par(
         &self,
         mut per_term: Vec<Vec<RewardOutput>>,
         n: usize,
@@ -258,7 +263,7 @@ impl Node for WeightedSumNode {
 }
 
 /// Σ wᵢ·vᵢ over present values; `None` if none is present.
-pub fn weighted_nansum(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+pub(crate) fn weighted_nansum(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
     let mut any = false;
     let mut s = 0.0;
     for (v, w) in values.iter().zip(weights) {

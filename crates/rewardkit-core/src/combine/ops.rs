@@ -1,7 +1,7 @@
 //! Combinators over named terms: `normalize_sum`, `lsc_sum`, `product`, `min`, `max`.
 //!
 //! - `normalize_sum` (GDPO; TRL `multi_objective_aggregation = "normalize_then_sum"`, PR #4785,
-//!   integrations.md §3.1): each term is z-scored on its own within its group (`scope =
+//!   `trl/trainer/grpo_trainer.py`): each term is z-scored on its own within its group (`scope =
 //!   "group"`, default) or over the batch, zᵢ = (rᵢ − r̄ᵢ)/(sᵢ + eps), then Σ wᵢ·zᵢ over the
 //!   present terms (`nansum`). `ddof` (default 1) and `eps` (default 1e-4) are as in `zscore`
 //!   (TRL's unbiased `nanstd` + 1e-4). TRL then normalises the sum again over the batch,
@@ -10,7 +10,7 @@
 //!   `trl/trainer/grpo_trainer.py`.) A term's
 //!   constant group gives zᵢ = 0. `components` hold the raw (not normalised) term values.
 //! - `lsc_sum` (Wang et al., "Transforming and Combining Rewards for Aligning Large Language
-//!   Models", ICML 2024, algorithms.md §2): Σ wᵢ·log σ(rᵢ − rᵢ^ref), the log-probability of
+//!   Models", ICML 2024, arXiv 2402.00742): Σ wᵢ·log σ(rᵢ − rᵢ^ref), the log-probability of
 //!   being good on every property ("AND"). Each term needs a reference: a number in
 //!   `ref_values` or a metadata field (list of reference rewards) in `ref_fields`, keyed by term
 //!   name, turned into rᵢ^ref with `quantile` (default 0.85) by `quantile_method` (`gaussian`,
@@ -46,14 +46,12 @@
 //! ```
 
 use super::{weighted_nansum, Term, Terms};
-use crate::node::{Batch, Node, Scope};
-use crate::spec::BuildNode;
-use crate::transforms::normalize::check_ddof_eps;
-use crate::transforms::shaping::{
-    check_quantile, check_ref_ddof, default_ref_ddof, QuantileMethod, RefSource,
-};
-use crate::transforms::stats::{log_sigmoid, zscores};
-use crate::transforms::SetScope;
+use crate::defaults;
+use crate::node::SetScope;
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::numeric::reference::{check_quantile, check_ref_ddof, QuantileMethod, RefSource};
+use crate::numeric::{log_sigmoid, zscores};
+use crate::params::{Ddof, Finite, NonNegative};
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -62,18 +60,6 @@ use std::collections::BTreeMap;
 /// Drops NaN/infinite values (they count as abstentions).
 fn finite(v: &[Option<f64>]) -> impl Iterator<Item = f64> + '_ {
     v.iter().flatten().copied().filter(|x| x.is_finite())
-}
-
-fn default_ddof() -> u32 {
-    1
-}
-
-fn default_eps() -> f64 {
-    1e-4
-}
-
-fn default_quantile() -> f64 {
-    0.85
 }
 
 /// `{type = "normalize_sum", scope = "group", ddof = 1, eps = 1e-4, terms = [...]}`:
@@ -87,11 +73,11 @@ pub struct NormalizeSum {
     #[serde(default)]
     pub scope: SetScope,
     /// Delta degrees of freedom of the std: 1 (default, unbiased, as TRL) or 0.
-    #[serde(default = "default_ddof")]
-    pub ddof: u32,
+    #[serde(default = "defaults::std_ddof")]
+    pub ddof: Ddof,
     /// Added to the std before dividing (default 1e-4, as TRL); ≥ 0.
-    #[serde(default = "default_eps")]
-    pub eps: f64,
+    #[serde(default = "defaults::std_eps")]
+    pub eps: NonNegative,
 }
 
 #[derive(Debug)]
@@ -144,12 +130,11 @@ impl Node for NormalizeSumNode {
 
 impl BuildNode for NormalizeSum {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        check_ddof_eps(self.ddof, self.eps, path)?;
         Ok(Box::new(NormalizeSumNode {
             terms: Terms::build(&self.terms, path)?,
             scope: self.scope,
-            ddof: self.ddof,
-            eps: self.eps,
+            ddof: self.ddof.get(),
+            eps: self.eps.get(),
         }))
     }
 }
@@ -163,18 +148,18 @@ pub struct LscSum {
     pub terms: Vec<Term>,
     /// Fixed reference reward per term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ref_values: BTreeMap<String, f64>,
+    pub ref_values: BTreeMap<String, Finite>,
     /// Metadata field with reference rewards (list of numbers) per term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ref_fields: BTreeMap<String, String>,
     /// Quantile q of the reference rewards (default 0.85).
-    #[serde(default = "default_quantile")]
+    #[serde(default = "defaults::lsc_quantile")]
     pub quantile: f64,
     /// `gaussian` (default) or `empirical`.
     #[serde(default)]
     pub quantile_method: QuantileMethod,
     /// Delta degrees of freedom of the Gaussian quantile's std: 1 (default, PAR's code) or 0.
-    #[serde(default = "default_ref_ddof")]
+    #[serde(default = "defaults::ref_ddof")]
     pub ddof: u32,
 }
 
@@ -254,13 +239,7 @@ impl BuildNode for LscSum {
                     ),
                     ))
                 }
-                (Some(v), None) if !v.is_finite() => {
-                    return Err(Error::spec(
-                        format!("{path}.ref_values.{name}"),
-                        "must be finite",
-                    ))
-                }
-                (Some(v), None) => RefSource::Value(*v),
+                (Some(v), None) => RefSource::Value(v.get()),
                 (None, Some(f)) if f.is_empty() => {
                     return Err(Error::spec(
                         format!("{path}.ref_fields.{name}"),
@@ -420,7 +399,7 @@ mod tests {
 
     #[test]
     fn lsc_sum_test_vectors_and_refs() {
-        // algorithms.md §2 combination TV, plus a field reference (refs [0,1,2,3] → 2.658778
+        // LSC combination (Wang et al., ICML 2024) by hand, plus a field reference (refs [0,1,2,3] → 2.658778
         // with the population std).
         let node = r#"{"type": "lsc_sum", "ref_values": {"a": 0.0}, "ref_fields": {"b": "refs"}, "ddof": 0,
             "terms": [{"name": "a", "reward": {"type": "field", "name": "a"}},

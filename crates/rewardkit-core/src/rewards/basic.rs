@@ -1,7 +1,7 @@
 //! `constant` and `field`: rewards that need no computation.
 
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::{Finite, NonEmpty};
 use crate::{Deadline, Result, RewardOutput, Sample};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -11,18 +11,18 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Constant {
     /// The reward.
-    pub value: f64,
+    pub value: Finite,
 }
 
 impl RewardFn for Constant {
     fn score(&self, _: &Sample, _: Deadline) -> RewardOutput {
-        RewardOutput::value(self.value)
+        RewardOutput::value(self.value.get())
     }
 }
 
 impl BuildNode for Constant {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        crate::spec::require_finite(path, "value", self.value)?;
+        let _ = path;
         Ok(Box::new(Leaf(self.clone())))
     }
 }
@@ -35,10 +35,10 @@ impl BuildNode for Constant {
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The field name.
-    pub name: String,
+    pub name: NonEmpty,
     /// Value used when the field is missing (default: abstain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<f64>,
+    pub default: Option<Finite>,
 }
 
 impl RewardFn for Field {
@@ -47,7 +47,7 @@ impl RewardFn for Field {
             Some(v) if v.is_finite() => RewardOutput::value(v),
             Some(_) => RewardOutput::abstain(format!("field `{}` is not finite", self.name)),
             None => match self.default {
-                Some(d) => RewardOutput::value(d)
+                Some(d) => RewardOutput::value(d.get())
                     .with_reason(format!("field `{}` missing; default used", self.name)),
                 None => {
                     RewardOutput::abstain(format!("field `{}` missing or not a number", self.name))
@@ -59,15 +59,7 @@ impl RewardFn for Field {
 
 impl BuildNode for Field {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if self.name.is_empty() {
-            return Err(crate::Error::spec(
-                format!("{path}.name"),
-                "must not be empty",
-            ));
-        }
-        if let Some(d) = self.default {
-            crate::spec::require_finite(path, "default", d)?;
-        }
+        let _ = path;
         Ok(Box::new(Leaf(self.clone())))
     }
 }
@@ -83,7 +75,7 @@ mod tests {
             .insert("nested".into(), serde_json::json!({"v": "1.5"}));
         let f = |name: &str| {
             Field {
-                name: name.into(),
+                name: NonEmpty::new(name.into()).unwrap(),
                 default: None,
             }
             .score(&s, Deadline::NONE)
@@ -92,8 +84,8 @@ mod tests {
         assert_eq!(f("nested.v").value, Some(1.5));
         assert!(f("missing").is_abstention());
         let d = Field {
-            name: "missing".into(),
-            default: Some(-1.0),
+            name: NonEmpty::new("missing".into()).unwrap(),
+            default: Some(Finite::new(-1.0).unwrap()),
         }
         .score(&s, Deadline::NONE);
         assert_eq!(d.value, Some(-1.0));

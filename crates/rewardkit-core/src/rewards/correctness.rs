@@ -6,14 +6,10 @@
 //! as they should). A child that abstains leaves correctness unknown. A child that timed out
 //! has the pipeline's `timeout_value` as its value and is judged on it.
 
-use crate::node::{Batch, Node, Scope};
-use crate::spec::{BuildNode, NodeSpec};
-use crate::{Error, Result, RewardOutput};
-
-/// The default correctness threshold.
-pub(crate) fn half() -> f64 {
-    0.5
-}
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::params::Finite;
+use crate::NodeSpec;
+use crate::{Result, RewardOutput};
 
 /// A built correctness child.
 #[derive(Debug)]
@@ -23,17 +19,11 @@ pub(crate) struct Correctness {
 }
 
 impl Correctness {
-    /// Builds the child at `{path}.correct` and checks `{path}.threshold`.
-    pub(crate) fn build(spec: &NodeSpec, threshold: f64, path: &str) -> Result<Self> {
-        if !threshold.is_finite() {
-            return Err(Error::spec(
-                format!("{path}.threshold"),
-                format!("must be finite, got {threshold}"),
-            ));
-        }
+    /// Builds the child at `{path}.correct`.
+    pub(crate) fn build(spec: &NodeSpec, threshold: Finite, path: &str) -> Result<Self> {
         Ok(Correctness {
             node: spec.build(&format!("{path}.correct"))?,
-            threshold,
+            threshold: threshold.get(),
         })
     }
 

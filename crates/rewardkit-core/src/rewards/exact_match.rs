@@ -5,7 +5,7 @@
 //!
 //! - **answer**: `extract` (default `completion`: the whole completion, trimmed; or `boxed`,
 //!   `hash`, `answer_line`, `answer_tag`, `after_think`, or a list of them tried in order; see
-//!   [`extract`](super::extract)).
+//!   [`extract`](crate::text::extract)).
 //! - **references**: the spec's `references` if given, else the sample's `reference` (a text or
 //!   a list of accepted texts; any match wins). No reference → abstain, with the reason.
 //! - **norm**: applied to both sides in the order of SQuAD's `normalize_answer` (also used by
@@ -13,7 +13,7 @@
 //!   punctuation `string.punctuation` (`strip_punctuation`, off) → replace the words
 //!   `a|an|the` (regex `\b(a|an|the)\b`) by a space (`strip_articles`, off) → collapse runs of
 //!   whitespace to one space (`collapse_whitespace`, on). Both sides are always trimmed.
-//!   Whitespace and word characters are Python 3's (see [`super::pytext`]): U+001C–U+001F are
+//!   Whitespace and word characters are Python 3's (see [`crate::text`]): U+001C–U+001F are
 //!   whitespace (`"New\x1fYork"` = `"new york"` under `squad`), and `\b` sees `²`, `½` as word
 //!   characters (`"a²"` keeps its `a`, so it is not `"²"`), exactly as the SQuAD script run by
 //!   CPython does.
@@ -39,11 +39,13 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::extract::Extract;
-use super::pytext::{py_collapse, py_strip, py_word};
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
-use crate::{Deadline, Error, Reference, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::Finite;
+use crate::text::extract::Extract;
+use crate::text::python::{py_collapse, py_strip, py_word};
+use crate::text::reference_texts;
+use crate::{Deadline, Error, Result, RewardOutput, Sample, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +61,7 @@ pub struct ExactMatch {
     #[serde(default)]
     pub ignore_case: bool,
     /// Collapse runs of whitespace to one space (default true).
-    #[serde(default = "yes")]
+    #[serde(default = "defaults::yes")]
     pub collapse_whitespace: bool,
     /// Delete ASCII punctuation (default false).
     #[serde(default)]
@@ -74,27 +76,19 @@ pub struct ExactMatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub references: Option<Vec<String>>,
     /// Reward when the answer matches (default 1).
-    #[serde(default = "one")]
-    pub correct: f64,
+    #[serde(default = "defaults::one")]
+    pub correct: Finite,
     /// Reward when it does not (default 0).
     #[serde(default)]
-    pub incorrect: f64,
+    pub incorrect: Finite,
     /// Reward when no answer is found (default: `incorrect`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_answer: Option<f64>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn one() -> f64 {
-    1.0
+    pub no_answer: Option<Finite>,
 }
 
 /// The normalisation steps of [`ExactMatch`], compiled.
 #[derive(Debug, Clone)]
-pub struct Normalizer {
+pub(crate) struct Normalizer {
     ignore_case: bool,
     strip_punctuation: bool,
     strip_articles: bool,
@@ -102,13 +96,8 @@ pub struct Normalizer {
 }
 
 impl Normalizer {
-    /// SQuAD's `normalize_answer`: lower, drop punctuation, drop articles, collapse whitespace.
-    pub fn squad() -> Self {
-        Self::new(true, true, true, true)
-    }
-
     /// A normaliser with the given steps (applied in SQuAD order).
-    pub fn new(
+    pub(crate) fn new(
         ignore_case: bool,
         strip_punctuation: bool,
         strip_articles: bool,
@@ -123,7 +112,7 @@ impl Normalizer {
     }
 
     /// Normalises one text.
-    pub fn apply(&self, text: &str) -> String {
+    pub(crate) fn apply(&self, text: &str) -> String {
         let mut s = if self.ignore_case {
             text.to_lowercase()
         } else {
@@ -144,7 +133,7 @@ impl Normalizer {
 }
 
 /// Python's `re.sub(r"\b(a|an|the)\b", " ", text)` with `re`'s Unicode `\w` (letters, numbers,
-/// `_`; see [`super::pytext`]): left to right, `a` tried before `an` and `the`.
+/// `_`; see [`crate::text`]): left to right, `a` tried before `an` and `the`.
 fn remove_articles(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -179,28 +168,6 @@ struct ExactMatchFn {
     norm: Normalizer,
 }
 
-/// The accepted reference texts of a sample (the spec's override first), or why there are none.
-pub(crate) fn reference_texts<'a>(
-    overrides: Option<&'a [String]>,
-    sample: &'a Sample,
-) -> std::result::Result<Vec<&'a str>, &'static str> {
-    if let Some(r) = overrides {
-        return Ok(r.iter().map(String::as_str).collect());
-    }
-    match &sample.reference {
-        None => Err("no reference"),
-        Some(Reference::Other(_)) => Err("the reference is not a text or a list of texts"),
-        Some(r) => {
-            let t = r.texts();
-            if t.is_empty() {
-                Err("empty reference list")
-            } else {
-                Ok(t)
-            }
-        }
-    }
-}
-
 impl RewardFn for ExactMatchFn {
     fn score(&self, sample: &Sample, _: Deadline) -> RewardOutput {
         let refs = match reference_texts(self.spec.references.as_deref(), sample) {
@@ -208,8 +175,8 @@ impl RewardFn for ExactMatchFn {
             Err(why) => return RewardOutput::abstain(why),
         };
         let Some(answer) = self.spec.extract.apply(&sample.completion) else {
-            return RewardOutput::value(self.spec.no_answer.unwrap_or(self.spec.incorrect))
-                .with_verdict("no_answer")
+            return RewardOutput::value(self.spec.no_answer.unwrap_or(self.spec.incorrect).get())
+                .with_verdict(Verdict::NoAnswer)
                 .with_reason("no answer found in the completion");
         };
         let a = self.norm.apply(answer);
@@ -220,7 +187,6 @@ impl RewardFn for ExactMatchFn {
 
 impl BuildNode for ExactMatch {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        super::check_judged_values(path, self.correct, self.incorrect, self.no_answer)?;
         if self.extract.extractors().is_empty() {
             return Err(Error::spec(
                 format!("{path}.extract"),
@@ -251,6 +217,7 @@ impl BuildNode for ExactMatch {
 mod tests {
     use super::*;
     use crate::PipelineSpec;
+    use crate::Reference;
 
     use crate::testutil::score_toml as run;
 
@@ -258,7 +225,7 @@ mod tests {
     fn squad_normalize_answer_examples() {
         // SQuAD v1.1 evaluate-v1.1.py normalize_answer, computed by hand:
         // lower -> remove punctuation -> remove \b(a|an|the)\b -> ' '.join(split()).
-        let n = Normalizer::squad();
+        let n = Normalizer::new(true, true, true, true);
         assert_eq!(n.apply("The  Eiffel Tower!"), "eiffel tower");
         assert_eq!(n.apply("A cat, an apple & THE end."), "cat apple end");
         assert_eq!(n.apply("theatre"), "theatre"); // \b: not an article inside a word
@@ -286,11 +253,11 @@ mod tests {
             ],
         );
         assert_eq!(out[0].value, Some(1.0));
-        assert_eq!(out[0].info.verdict.as_deref(), Some("equal"));
+        assert_eq!(out[0].info.verdict, Some(Verdict::Equal));
         assert_eq!(out[1].value, Some(0.0));
         assert!(out[2].is_abstention());
         assert_eq!(out[2].info.reason.as_deref(), Some("no reference"));
-        assert_eq!(out[3].info.verdict.as_deref(), Some("no_answer"));
+        assert_eq!(out[3].info.verdict, Some(Verdict::NoAnswer));
     }
 
     #[test]
@@ -321,20 +288,22 @@ mod tests {
             (r#"{type = "exact_match", extract = []}"#, "extract"),
         ] {
             let e = PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-                .unwrap()
-                .build()
+                .and_then(|s| s.build())
                 .unwrap_err();
             assert!(
                 matches!(&e, Error::Spec { path, .. } if path == &format!("reward.{field}")),
                 "{e}"
             );
         }
-        // NaN cannot come from a file (JSON has none) but can from the library API
-        let mut spec: ExactMatch = serde_json::from_str("{}").unwrap();
-        spec.correct = f64::NAN;
-        let e = spec.build("r").unwrap_err();
+        // NaN cannot come from a file (JSON has none), nor from the library API: `correct` is
+        // a `Finite`, and deserialising one names the field.
+        assert!(crate::params::Finite::new(f64::NAN).is_err());
+        let e = PipelineSpec::from_value(serde_json::json!({
+            "schema_version": 1, "reward": {"type": "exact_match", "correct": "x"}
+        }))
+        .unwrap_err();
         assert!(
-            matches!(&e, Error::Spec { path, .. } if path == "r.correct"),
+            matches!(&e, Error::Spec { path, .. } if path == "reward.correct"),
             "{e}"
         );
     }

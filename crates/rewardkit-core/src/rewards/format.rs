@@ -8,7 +8,7 @@
 //! | `r1` | match `(?s)\A<think>\n.*?\n</think>\n<answer>\n.*?\n</answer>(?m:$)` | open-r1 `format_reward`: `re.match(r"^<think>\n.*?\n</think>\n<answer>\n.*?\n</answer>$", c, re.DOTALL \| re.MULTILINE)` |
 //! | `r1_lenient` | match `(?s)\A\s*<think>.*?</think>(.*)\z`, with a non-blank rest; a rest that starts with `<answer>` must be `<answer>X</answer>` with X non-blank | rewardkit |
 //! | `trl_think` | start with `<think>`, contain no second `<think>`, and contain `</think>` | TRL `think_format_reward`: `^<think>(?!.*<think>)(.*?)</think>.*$`, DOTALL |
-//! | `rlcr` | match `(?s)\A.*?</think>\s*<answer>.*?</answer>\s*<analysis>.*?</analysis>\s*<confidence>.*?</confidence>\s*\z`, and the last `<confidence>` holds a float in [0, 1] | RLCR (algorithms.md §6) |
+//! | `rlcr` | match `(?s)\A.*?</think>\s*<answer>.*?</answer>\s*<analysis>.*?</analysis>\s*<confidence>.*?</confidence>\s*\z`, and the last `<confidence>` holds a float in [0, 1] | RLCR (Damani et al., arXiv 2507.16806) |
 //! | `custom` | match `pattern` as a whole (`\A(?:pattern)\z`, with `.` matching newlines: Python `re.fullmatch(pattern, c, re.DOTALL)`) | — |
 //!
 //! Notes:
@@ -19,7 +19,7 @@
 //! - `rlcr` allows the opening `<think>` to be absent (chat templates often pre-fill it);
 //!   the confidence (the content of the last `</confidence>` and the nearest `<confidence>`
 //!   before it) is parsed as Python's `float()` would: surrounding whitespace, `_` between
-//!   digits (`0.7_5`), any Unicode decimal digits (`０.８`); see [`super::pytext`]. It must lie
+//!   digits (`0.7_5`), any Unicode decimal digits (`０.８`); see [`crate::text`]. It must lie
 //!   in [0, 1]; `nan` parses in Python but is a format failure here (it is no probability).
 //! - `custom` patterns use the `regex` crate's classes: `\s` lacks Python's U+001C–U+001F,
 //!   `\w` (and `\b`) counts combining marks and connector punctuation as word characters and
@@ -43,10 +43,12 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::pattern::{check_values, compile};
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
-use crate::{Deadline, Error, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::Finite;
+use crate::text::pattern::compile;
+pub use crate::text::tags::{rlcr_confidence, rlcr_confidence_findall, RLCR_PATTERN};
+use crate::{Deadline, Error, Result, RewardOutput, Sample, Verdict};
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -55,8 +57,6 @@ use serde::{Deserialize, Serialize};
 pub const R1_PATTERN: &str = r"(?s)\A<think>\n.*?\n</think>\n<answer>\n.*?\n</answer>(?m:$)";
 /// The lenient R1 pattern (plus the rule on the rest, see the module docs).
 pub const R1_LENIENT_PATTERN: &str = r"(?s)\A\s*<think>.*?</think>(.*)\z";
-/// The RLCR tag-order pattern.
-pub const RLCR_PATTERN: &str = r"(?s)\A.*?</think>\s*<answer>.*?</answer>\s*<analysis>.*?</analysis>\s*<confidence>.*?</confidence>\s*\z";
 
 /// A named format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -85,15 +85,11 @@ pub struct Format {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// Reward when the format is right (default 1).
-    #[serde(default = "one")]
-    pub match_value: f64,
+    #[serde(default = "defaults::one")]
+    pub match_value: Finite,
     /// Reward when it is not (default 0).
     #[serde(default)]
-    pub no_match_value: f64,
-}
-
-fn one() -> f64 {
-    1.0
+    pub no_match_value: Finite,
 }
 
 /// TRL `think_format_reward`'s regex `^<think>(?!.*<think>)(.*?)</think>.*$` (DOTALL), by hand.
@@ -101,40 +97,6 @@ pub fn trl_think(text: &str) -> bool {
     match text.strip_prefix("<think>") {
         Some(rest) => !rest.contains("<think>") && rest.contains("</think>"),
         None => false,
-    }
-}
-
-/// The RLCR confidence: the content of the last `</confidence>` and the nearest
-/// `<confidence>` before it, read by Python's `float()`, in [0, 1]; `Err` says why not.
-pub fn rlcr_confidence(text: &str) -> std::result::Result<f64, &'static str> {
-    let close = text
-        .rfind("</confidence>")
-        .ok_or("no <confidence>…</confidence>")?;
-    let open = text[..close]
-        .rfind("<confidence>")
-        .ok_or("no <confidence>…</confidence>")?;
-    confidence_value(&text[open + 12..close])
-}
-
-/// The RLCR code's confidence: the last match of Python's
-/// `re.findall(r"<confidence>(.*?)</confidence>", text)` (no `re.DOTALL`), read by `float()`,
-/// in [0, 1]; `Err` says why not.
-pub fn rlcr_confidence_findall(text: &str) -> std::result::Result<f64, &'static str> {
-    let inner = super::pytext::findall_last(text, "<confidence>", "</confidence>")
-        .ok_or("no <confidence>…</confidence>")?;
-    confidence_value(inner)
-}
-
-/// A confidence read as Python's `float()` reads it (see [`super::pytext`]): `nan` parses but is
-/// a format failure, as is anything outside [0, 1].
-fn confidence_value(inner: &str) -> std::result::Result<f64, &'static str> {
-    let q = super::pytext::py_float(inner).ok_or("the confidence is not a number")?;
-    if q.is_nan() {
-        Err("the confidence is nan")
-    } else if (0.0..=1.0).contains(&q) {
-        Ok(q)
-    } else {
-        Err("the confidence is outside [0, 1]")
     }
 }
 
@@ -224,9 +186,9 @@ struct FormatFn {
 impl RewardFn for FormatFn {
     fn score(&self, sample: &Sample, _: Deadline) -> RewardOutput {
         match self.check.check(&sample.completion) {
-            Ok(()) => RewardOutput::value(self.hit).with_verdict("format_ok"),
+            Ok(()) => RewardOutput::value(self.hit).with_verdict(Verdict::FormatOk),
             Err(why) => RewardOutput::value(self.miss)
-                .with_verdict("format_bad")
+                .with_verdict(Verdict::FormatBad)
                 .with_reason(why),
         }
     }
@@ -234,17 +196,10 @@ impl RewardFn for FormatFn {
 
 impl BuildNode for Format {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        check_values(
-            path,
-            &[
-                ("match_value", self.match_value),
-                ("no_match_value", self.no_match_value),
-            ],
-        )?;
         Ok(Box::new(Leaf(FormatFn {
             check: Check::new(self.preset, self.pattern.as_deref(), path)?,
-            hit: self.match_value,
-            miss: self.no_match_value,
+            hit: self.match_value.get(),
+            miss: self.no_match_value.get(),
         })))
     }
 }

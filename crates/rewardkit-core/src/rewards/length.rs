@@ -8,14 +8,14 @@
 //! "Think for 512 tokens") mean tokens: use `{field = ...}` to reproduce them exactly. A missing,
 //! negative or non-finite length field → the sample abstains, with the reason.
 //!
-//! **`kimi_length`** (Kimi k1.5, arXiv 2501.12599 §2.3.3; algorithms.md §14a). Group-wise: for
+//! **`kimi_length`** (Kimi k1.5, arXiv 2501.12599 §2.3.3). Group-wise: for
 //! the samples of one group (one prompt), with min/max over the group's measurable lengths,
 //! λᵢ = 0.5 − (Lᵢ − min)/(max − min) (0 when max = min), and rᵢ = λᵢ if sample i is correct,
 //! else min(0, λᵢ). Range [−0.5, 0.5]. Correctness comes from the child node `correct` (a
 //! sample is correct when its value is ≥ `threshold`, default 0.5). A sample whose correctness
 //! is unknown abstains, but its length still counts in min/max.
 //!
-//! **`l1_length`** (L1/LCPO, Aggarwal & Welleck, arXiv 2503.04697; algorithms.md §14b), with
+//! **`l1_length`** (L1/LCPO, Aggarwal & Welleck, arXiv 2503.04697), with
 //! c = 1\[correct\] and the target length n_gold:
 //! - `mode = "exact"` (default): r = c − α·|n_gold − L|;
 //! - `mode = "max"`: r = c · clip(α·(n_gold − L) + δ, 0, 1).
@@ -27,7 +27,7 @@
 //! "Think for N tokens" / "Think for maximum N tokens" in the prompt (case-insensitive); else
 //! the sample abstains.
 //!
-//! **`dapo_overlong`** (verl `reward_manager/dapo.py` overlong buffer; integrations.md §2.2):
+//! **`dapo_overlong`** (verl `verl/workers/reward_manager/dapo.py`, the overlong buffer):
 //! expected = `max_response_length` − `buffer_length`;
 //! r = min(−(L − expected)/`buffer_length` · `penalty_factor`, 0). Not clipped below (in verl,
 //! L cannot exceed `max_response_length`). `penalty_factor` defaults to 1.0 (verl's default).
@@ -53,7 +53,7 @@
 //!     .map(|(n, a)| Sample::new(format!("{}{a}", "x".repeat(n - 1))).with_reference("4").with_group("q"))
 //!     .collect();
 //! let v: Vec<f64> = p.score(&samples).iter().map(|o| o.value.unwrap()).collect();
-//! // algorithms.md §14a TV: [0.5, 0, −1/6, −0.5]
+//! // Kimi k1.5 §2.3.3 by hand: [0.5, 0, −1/6, −0.5]
 //! assert_eq!(v[0], 0.5);
 //! assert_eq!(v[1], 0.0);
 //! assert!((v[2] + 1.0 / 6.0).abs() < 1e-12);
@@ -61,9 +61,12 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::correctness::{half, Correctness};
-use crate::node::{Batch, Leaf, Node, RewardFn, Scope};
-use crate::spec::{BuildNode, NodeSpec};
+use super::correctness::Correctness;
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Leaf, Node, RewardFn, Scope};
+use crate::params::{Finite, NonEmpty};
+use crate::text::python::py_words;
+use crate::NodeSpec;
 use crate::{Deadline, Error, Result, RewardOutput, Sample};
 use regex::Regex;
 use schemars::JsonSchema;
@@ -121,16 +124,6 @@ impl Default for LengthUnit {
     }
 }
 
-/// Python's `str.split()` whitespace: Unicode White_Space plus the ASCII separators 0x1C–0x1F.
-fn py_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// Python's `str.split()`: the whitespace-separated words.
-pub(crate) fn py_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(py_space).filter(|w| !w.is_empty())
-}
-
 impl LengthUnit {
     /// The completion's length, or why it cannot be measured.
     pub fn measure(&self, s: &Sample) -> std::result::Result<f64, String> {
@@ -157,8 +150,6 @@ impl LengthUnit {
     }
 }
 
-use crate::spec::require_finite as finite;
-
 // ---------------------------------------------------------------------------------------------
 // kimi_length
 
@@ -169,8 +160,8 @@ pub struct KimiLength {
     /// The node that says whether each sample is correct.
     pub correct: Box<NodeSpec>,
     /// Correct when the `correct` node's value is ≥ this (default 0.5).
-    #[serde(default = "half")]
-    pub threshold: f64,
+    #[serde(default = "defaults::half")]
+    pub threshold: Finite,
     /// Length unit (default `chars`).
     #[serde(default)]
     pub length: LengthUnit,
@@ -221,7 +212,7 @@ impl Node for KimiNode {
                 let out = &mut outs[i];
                 out.value = r;
                 if let Some(len) = len {
-                    out.info.extra.insert("length".into(), (*len).into());
+                    out.info.extra.length = Some(*len);
                 }
                 if r.is_none() {
                     out.info.reason = Some(match (&lens[i], children.get(i)) {
@@ -271,33 +262,25 @@ pub struct L1Length {
     /// The node that says whether each sample is correct.
     pub correct: Box<NodeSpec>,
     /// Correct when the `correct` node's value is ≥ this (default 0.5).
-    #[serde(default = "half")]
-    pub threshold: f64,
+    #[serde(default = "defaults::half")]
+    pub threshold: Finite,
     /// `exact` (default) or `max`.
     #[serde(default)]
     pub mode: L1Mode,
     /// α, the length slope (default 0.0003, the paper's; the L1 code uses 1/3000 for Exact and
     /// 1/1000 for Max).
-    #[serde(default = "l1_alpha")]
-    pub alpha: f64,
+    #[serde(default = "defaults::l1_alpha")]
+    pub alpha: Finite,
     /// δ, the Max-mode offset (default 0.5).
-    #[serde(default = "half")]
-    pub delta: f64,
+    #[serde(default = "defaults::half")]
+    pub delta: Finite,
     /// Sample field holding n_gold (default `num_tokens_target`); without it, the prompt's
     /// "Think for (maximum) N tokens" is used.
-    #[serde(default = "l1_target")]
-    pub target_field: String,
+    #[serde(default = "defaults::l1_target_field")]
+    pub target_field: NonEmpty,
     /// Length unit (default `chars`).
     #[serde(default)]
     pub length: LengthUnit,
-}
-
-fn l1_alpha() -> f64 {
-    0.0003
-}
-
-fn l1_target() -> String {
-    "num_tokens_target".into()
 }
 
 /// The L1 reward for one sample.
@@ -340,21 +323,21 @@ impl Node for L1Node {
                     Ok(l) => l,
                     Err(e) => return out.with_reason(e),
                 };
-                out.info.extra.insert("length".into(), len.into());
+                out.info.extra.length = Some(len);
                 let Some(gold) = self.target(s) else {
                     return out.with_reason(format!(
                         "no target length: no field `{}` and no \"Think for N tokens\" in the prompt",
                         self.spec.target_field
                     ));
                 };
-                out.info.extra.insert("target".into(), gold.into());
+                out.info.extra.target = Some(gold);
                 let Some(c) = self.correct.judge(ch) else {
                     return out.with_reason(Correctness::abstain_reason(ch));
                 };
                 out.value = Some(l1_reward(
                     self.spec.mode,
-                    self.spec.alpha,
-                    self.spec.delta,
+                    self.spec.alpha.get(),
+                    self.spec.delta.get(),
                     c,
                     gold,
                     len,
@@ -371,18 +354,10 @@ impl Node for L1Node {
 
 impl BuildNode for L1Length {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        finite(path, "alpha", self.alpha)?;
-        finite(path, "delta", self.delta)?;
-        if self.alpha < 0.0 {
+        if self.alpha.get() < 0.0 {
             return Err(Error::spec(
                 format!("{path}.alpha"),
-                format!("must be >= 0, got {}", self.alpha),
-            ));
-        }
-        if self.target_field.is_empty() {
-            return Err(Error::spec(
-                format!("{path}.target_field"),
-                "must not be empty",
+                format!("must be >= 0, got {}", self.alpha.get()),
             ));
         }
         self.length.check(path)?;
@@ -408,15 +383,11 @@ pub struct DapoOverlong {
     /// The overlong buffer (verl `overlong_buffer.len`), 1 ..= `max_response_length`.
     pub buffer_length: u64,
     /// Penalty at the limit (verl `overlong_buffer.penalty_factor`, default 1.0).
-    #[serde(default = "one")]
-    pub penalty_factor: f64,
+    #[serde(default = "defaults::one")]
+    pub penalty_factor: Finite,
     /// Length unit (default `chars`).
     #[serde(default)]
     pub length: LengthUnit,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 /// verl's DAPO overlong penalty: min(−(L − (max − buffer))/buffer · factor, 0).
@@ -431,7 +402,7 @@ impl RewardFn for DapoOverlong {
             Ok(len) => RewardOutput::value(dapo_overlong(
                 self.max_response_length as f64,
                 self.buffer_length as f64,
-                self.penalty_factor,
+                self.penalty_factor.get(),
                 len,
             ))
             .with_extra("length", len),
@@ -451,8 +422,7 @@ impl BuildNode for DapoOverlong {
                 ),
             ));
         }
-        finite(path, "penalty_factor", self.penalty_factor)?;
-        if self.penalty_factor < 0.0 {
+        if self.penalty_factor.get() < 0.0 {
             return Err(Error::spec(
                 format!("{path}.penalty_factor"),
                 "must be >= 0",
@@ -548,7 +518,7 @@ mod tests {
 
     #[test]
     fn kimi_test_vector() {
-        // algorithms.md §14a TV: lengths [100,200,300,400], correct [1,0,1,0]
+        // Kimi k1.5 §2.3.3 by hand: lengths [100,200,300,400], correct [1,0,1,0]
         // -> [0.5, 0, -0.166667, -0.5]
         let r = kimi_rewards(
             &[Some(100.0), Some(200.0), Some(300.0), Some(400.0)],
@@ -608,7 +578,7 @@ mod tests {
             .unwrap()
             .contains("`tok` missing"));
         assert_eq!(out[0].components["correct"], Some(1.0));
-        assert_eq!(out[0].info.extra["length"], 100.0);
+        assert_eq!(out[0].info.extra.length, Some(100.0));
         let p = PipelineSpec::from_toml(
             "schema_version = 1\nreward = {type = \"kimi_length\", correct = {type = \"constant\", value = 1.0}}\n",
         )
@@ -620,7 +590,7 @@ mod tests {
 
     #[test]
     fn l1_test_vectors() {
-        // algorithms.md §14b, paper constants α = 0.0003, δ = 0.5
+        // L1 (arXiv 2503.04697), paper constants α = 0.0003, δ = 0.5
         let (a, d) = (0.0003, 0.5);
         assert_abs_diff_eq!(
             l1_reward(L1Mode::Exact, a, d, true, 1000.0, 1500.0),
@@ -685,7 +655,7 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("no target length"));
-        assert_eq!(out[1].info.extra["target"], 1000.0);
+        assert_eq!(out[1].info.extra.target, Some(1000.0));
         let out = run(
             r#"{type = "l1_length", mode = "max", length = {field = "n"}, correct = {type = "field", name = "ok"}}"#,
             &samples,
@@ -719,7 +689,7 @@ mod tests {
         assert_eq!(out[0].value, Some(-0.5));
         assert_eq!(out[1].value, Some(0.0));
         assert_eq!(out[2].value, Some(-1.0));
-        assert_eq!(out[0].info.extra["length"], 8.0);
+        assert_eq!(out[0].info.extra.length, Some(8.0));
         assert_eq!(
             spec_err(r#"{type = "dapo_overlong", max_response_length = 10, buffer_length = 11}"#),
             "reward.buffer_length"

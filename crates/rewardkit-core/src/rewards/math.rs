@@ -31,9 +31,10 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
-use crate::{Deadline, Error, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::Finite;
+use crate::{Deadline, Result, RewardOutput, Sample, Verdict};
 use rewardkit_math::{Options, Outcome};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -46,25 +47,22 @@ pub struct Math {
     #[serde(default)]
     pub options: Options,
     /// Reward when the answer is equal (default 1).
-    #[serde(default = "one")]
-    pub correct: f64,
+    #[serde(default = "defaults::one")]
+    pub correct: Finite,
     /// Reward when it is not, has no answer, or exceeds the step budget (default 0).
     #[serde(default)]
-    pub incorrect: f64,
-}
-
-fn one() -> f64 {
-    1.0
+    pub incorrect: Finite,
 }
 
 impl RewardFn for Math {
     fn score(&self, s: &Sample, deadline: Deadline) -> RewardOutput {
         let Some(reference) = &s.reference else {
-            return RewardOutput::abstain("no reference").with_verdict("no_gold_answer");
+            return RewardOutput::abstain("no reference").with_verdict(Verdict::NoGoldAnswer);
         };
         let golds = reference.texts();
         if golds.is_empty() {
-            return RewardOutput::abstain("reference is not text").with_verdict("no_gold_answer");
+            return RewardOutput::abstain("reference is not text")
+                .with_verdict(Verdict::NoGoldAnswer);
         }
         let mut last = None;
         for gold in golds {
@@ -88,41 +86,38 @@ impl RewardFn for Math {
             }
         }
         let Some(v) = last else {
-            return RewardOutput::abstain("no reference").with_verdict("no_gold_answer");
+            return RewardOutput::abstain("no reference").with_verdict(Verdict::NoGoldAnswer);
         };
         let mut out = match v.outcome {
-            Outcome::Equal => RewardOutput::value(self.correct),
-            Outcome::NotEqual | Outcome::NoPredAnswer => RewardOutput::value(self.incorrect),
+            Outcome::Equal => RewardOutput::value(self.correct.get()),
+            Outcome::NotEqual | Outcome::NoPredAnswer => RewardOutput::value(self.incorrect.get()),
             Outcome::NoGoldAnswer => RewardOutput::abstain(v.reason.clone()),
             Outcome::BudgetExceeded if deadline.expired() => RewardOutput::timeout(),
-            Outcome::BudgetExceeded => RewardOutput::value(self.incorrect),
+            Outcome::BudgetExceeded => RewardOutput::value(self.incorrect.get()),
         };
         if out.info.reason.is_none() {
             out.info.reason = Some(v.reason);
         }
-        out.info.verdict = Some(
-            if out.info.timeout {
-                "timeout"
-            } else {
-                match v.outcome {
-                    Outcome::Equal => "equal",
-                    Outcome::NotEqual => "not_equal",
-                    Outcome::NoGoldAnswer => "no_gold_answer",
-                    Outcome::NoPredAnswer => "no_pred_answer",
-                    Outcome::BudgetExceeded => "budget_exceeded",
-                }
+        out.info.verdict = Some(if out.info.timeout {
+            Verdict::Timeout
+        } else {
+            match v.outcome {
+                Outcome::Equal => Verdict::Equal,
+                Outcome::NotEqual => Verdict::NotEqual,
+                Outcome::NoGoldAnswer => Verdict::NoGoldAnswer,
+                Outcome::NoPredAnswer => Verdict::NoPredAnswer,
+                Outcome::BudgetExceeded => Verdict::BudgetExceeded,
             }
-            .into(),
-        );
+        });
         out.info.extracted = v.pred;
         if let Some(x) = &v.extraction {
             // which extraction rule found the answer (`boxed`, `anchor`, `math_span`, ...)
-            if let Ok(rule) = serde_json::to_value(x.rule) {
-                out.info.extra.insert("extraction".into(), rule);
+            if let Ok(serde_json::Value::String(rule)) = serde_json::to_value(x.rule) {
+                out.info.extra.extraction = Some(rule);
             }
         }
         if let Some(g) = v.gold {
-            out.info.extra.insert("gold".into(), g.into());
+            out.info.extra.gold = Some(g);
         }
         out
     }
@@ -138,10 +133,8 @@ fn prev_rank(o: Outcome) -> u8 {
 }
 
 impl BuildNode for Math {
-    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if !self.correct.is_finite() || !self.incorrect.is_finite() {
-            return Err(Error::spec(path, "correct and incorrect must be finite"));
-        }
+    fn build(&self, _path: &str) -> Result<Box<dyn Node>> {
+        // Every parameter checked itself while the spec was read.
         Ok(Box::new(Leaf(self.clone())))
     }
 }
@@ -157,8 +150,8 @@ mod tests {
         }
         let m = Math {
             options: Options::default(),
-            correct: 1.0,
-            incorrect: 0.0,
+            correct: crate::defaults::one(),
+            incorrect: Finite::default(),
         };
         m.score(&s, Deadline::NONE)
     }
@@ -170,10 +163,10 @@ mod tests {
             Some("2\\sqrt{3}"),
         );
         assert_eq!(eq.value, Some(1.0));
-        assert_eq!(eq.info.verdict.as_deref(), Some("equal"));
+        assert_eq!(eq.info.verdict, Some(Verdict::Equal));
         let ne = score("\\boxed{\\frac{1}{2006!}}", Some("\\frac{1}{2004!}"));
         assert_eq!(ne.value, Some(0.0));
-        assert_eq!(ne.info.verdict.as_deref(), Some("not_equal"));
+        assert_eq!(ne.info.verdict, Some(Verdict::NotEqual));
         let none = score("anything", None);
         assert!(none.is_abstention());
     }
@@ -184,8 +177,8 @@ mod tests {
         s.reference = Some(crate::Reference::List(vec!["2".into(), "3".into()]));
         let m = Math {
             options: Options::default(),
-            correct: 1.0,
-            incorrect: 0.0,
+            correct: crate::defaults::one(),
+            incorrect: Finite::default(),
         };
         assert_eq!(m.score(&s, Deadline::NONE).value, Some(1.0));
     }
@@ -194,15 +187,18 @@ mod tests {
     fn expired_deadline_is_a_timeout() {
         let m = Math {
             options: Options::default(),
-            correct: 1.0,
-            incorrect: 0.0,
+            correct: crate::defaults::one(),
+            incorrect: Finite::default(),
         };
         let d = Deadline::after(std::time::Duration::ZERO);
         let out = m.score(
             &Sample::new("\\boxed{x^2+2x+1}").with_reference("(x+1)^2"),
             d,
         );
-        // Either the verifier finished before its first deadline check, or it timed out.
-        assert!(out.info.timeout || out.value == Some(1.0));
+        // The verifier checks the deadline as soon as it has scanned the completion: a deadline
+        // that has already passed is always a timeout, never a verdict.
+        assert!(out.info.timeout, "{out:?}");
+        assert_eq!(out.info.verdict, Some(Verdict::Timeout));
+        assert_eq!(out.value, None); // the pipeline sets `timeout_value` (see node.rs)
     }
 }

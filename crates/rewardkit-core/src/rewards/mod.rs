@@ -22,14 +22,12 @@
 pub mod basic;
 mod correctness;
 pub mod exact_match;
-pub mod extract;
 pub mod format;
 pub mod length;
 pub mod math;
 pub mod number_match;
 pub mod open_r1;
 pub mod pattern;
-pub mod pytext;
 pub mod repetition;
 pub mod rlcr;
 // The spec type exists in every build; the HTTP client needs the `remote` feature.
@@ -37,25 +35,14 @@ pub mod remote;
 
 /// The output of a reward that judges an extracted answer against references: `correct` with
 /// verdict `equal`, or `incorrect` with verdict `not_equal`.
-pub(crate) fn judged(ok: bool, correct: f64, incorrect: f64) -> crate::RewardOutput {
+pub(crate) fn judged(
+    ok: bool,
+    correct: crate::params::Finite,
+    incorrect: crate::params::Finite,
+) -> crate::RewardOutput {
     if ok {
-        crate::RewardOutput::value(correct).with_verdict("equal")
+        crate::RewardOutput::value(correct.get()).with_verdict(crate::Verdict::Equal)
     } else {
-        crate::RewardOutput::value(incorrect).with_verdict("not_equal")
+        crate::RewardOutput::value(incorrect.get()).with_verdict(crate::Verdict::NotEqual)
     }
-}
-
-/// Checks the `correct` / `incorrect` / `no_answer` values of a judging reward.
-pub(crate) fn check_judged_values(
-    path: &str,
-    correct: f64,
-    incorrect: f64,
-    no_answer: Option<f64>,
-) -> crate::Result<()> {
-    crate::spec::require_finite(path, "correct", correct)?;
-    crate::spec::require_finite(path, "incorrect", incorrect)?;
-    if let Some(v) = no_answer {
-        crate::spec::require_finite(path, "no_answer", v)?;
-    }
-    Ok(())
 }

@@ -7,7 +7,7 @@
 //! completion without one. (A number token that the scanner finds but that does not parse as a
 //! decimal counts as a wrong number, as verl's string comparison would.)
 //!
-//! Source: verl `verl/utils/reward_score/gsm8k.py` (integrations.md §2.5), which extracts
+//! Source: verl `verl/utils/reward_score/gsm8k.py` (the GSM8K scorer of `default_compute_score`), which extracts
 //! - **strict**: the last `#### <number>` (`re.findall("#### (\-?[0-9\.\,]+)")[-1]`, commas and
 //!   `$` removed);
 //! - **flexible**: the last number (`-?[0-9.,]+`, skipping `""` and `"."`);
@@ -52,10 +52,12 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::exact_match::reference_texts;
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
-use crate::{Deadline, Error, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::AtLeastOne;
+use crate::params::Finite;
+use crate::text::reference_texts;
+use crate::{Deadline, Error, Result, RewardOutput, Sample, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +83,7 @@ pub struct NumberMatch {
     pub mode: NumberMode,
     /// Look only at the last this-many characters (verl uses 300). Default: the whole text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tail_chars: Option<usize>,
+    pub tail_chars: Option<AtLeastOne>,
     /// Relative tolerance (default: none, exact decimal equality).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rel_tol: Option<f64>,
@@ -89,24 +91,20 @@ pub struct NumberMatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub references: Option<Vec<String>>,
     /// Reward when the numbers are equal (default 1; verl's `score`).
-    #[serde(default = "one")]
-    pub correct: f64,
+    #[serde(default = "defaults::one")]
+    pub correct: Finite,
     /// Reward when they differ (default 0; verl's `format_score`).
     #[serde(default)]
-    pub incorrect: f64,
+    pub incorrect: Finite,
     /// Reward when no number is found (default 0, as verl, whatever `incorrect` is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_answer: Option<f64>,
-}
-
-fn one() -> f64 {
-    1.0
+    pub no_answer: Option<Finite>,
 }
 
 /// An exact decimal number: `(−1)^neg · significand · 10^exp`, normalised (no leading or
 /// trailing zeros in the significand; zero is `+0·10^0`), so equal values compare equal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decimal {
+pub(crate) struct Decimal {
     neg: bool,
     sig: Sig,
     exp: i64,
@@ -196,15 +194,7 @@ impl SigBuilder {
 impl Decimal {
     /// Parses a whole number token (surrounding whitespace allowed): optional sign (`+`, `-`,
     /// `−`) and `$`, digits with `,` between digits, at most one `.`, optional `e[+-]digits`.
-    ///
-    /// ```
-    /// use rewardkit_core::rewards::number_match::Decimal;
-    /// assert_eq!(Decimal::parse("1,000"), Decimal::parse("1000.00"));
-    /// assert_eq!(Decimal::parse("$1e3"), Decimal::parse("1000"));
-    /// assert_ne!(Decimal::parse("-3"), Decimal::parse("3"));
-    /// assert!(Decimal::parse("12abc").is_none());
-    /// ```
-    pub fn parse(s: &str) -> Option<Decimal> {
+    pub(crate) fn parse(s: &str) -> Option<Decimal> {
         let mut s = s.trim();
         let mut neg = false;
         if let Some(r) = s.strip_prefix('$') {
@@ -273,7 +263,7 @@ impl Decimal {
     }
 
     /// The nearest `f64` (for tolerance checks).
-    pub fn to_f64(&self) -> f64 {
+    pub(crate) fn to_f64(&self) -> f64 {
         let digits = match &self.sig {
             Sig::Small(m) => m.to_string(),
             Sig::Big(b) => b.iter().map(|d| char::from(b'0' + d)).collect(),
@@ -286,7 +276,7 @@ impl Decimal {
 }
 
 /// The last `####` number in `text`: the token as it appears (without `$`).
-pub fn hash_number(text: &str) -> Option<&str> {
+pub(crate) fn hash_number(text: &str) -> Option<&str> {
     for (i, _) in text.rmatch_indices("####") {
         let rest = text[i + 4..].trim_start_matches([' ', '\t', '$']);
         if let Some(tok) = leading_number(rest) {
@@ -339,7 +329,7 @@ fn leading_number(s: &str) -> Option<&str> {
 }
 
 /// The last number in `text`, scanning backwards (see the module docs for the syntax).
-pub fn last_number(text: &str) -> Option<&str> {
+pub(crate) fn last_number(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let last = b.iter().rposition(u8::is_ascii_digit)?;
@@ -422,7 +412,7 @@ struct NumberMatchFn {
 impl NumberMatchFn {
     fn extract<'a>(&self, text: &'a str) -> Option<&'a str> {
         let text = match self.spec.tail_chars {
-            Some(n) => tail(text, n),
+            Some(n) => tail(text, n.get()),
             None => text,
         };
         match self.spec.mode {
@@ -466,13 +456,13 @@ impl RewardFn for NumberMatchFn {
             },
         };
         let Some(tok) = self.extract(&sample.completion) else {
-            return RewardOutput::value(self.spec.no_answer.unwrap_or(0.0))
-                .with_verdict("no_answer")
+            return RewardOutput::value(self.spec.no_answer.map_or(0.0, Finite::get))
+                .with_verdict(Verdict::NoAnswer)
                 .with_reason("no number found in the completion");
         };
         let Some(a) = Decimal::parse(tok) else {
-            return RewardOutput::value(self.spec.incorrect)
-                .with_verdict("not_equal")
+            return RewardOutput::value(self.spec.incorrect.get())
+                .with_verdict(Verdict::NotEqual)
                 .with_extracted(tok)
                 .with_reason("the extracted number does not parse");
         };
@@ -483,7 +473,6 @@ impl RewardFn for NumberMatchFn {
 
 impl BuildNode for NumberMatch {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        super::check_judged_values(path, self.correct, self.incorrect, self.no_answer)?;
         if let Some(t) = self.rel_tol {
             if !(t.is_finite() && t >= 0.0) {
                 return Err(Error::spec(
@@ -491,12 +480,6 @@ impl BuildNode for NumberMatch {
                     format!("must be a finite number >= 0, got {t}"),
                 ));
             }
-        }
-        if self.tail_chars == Some(0) {
-            return Err(Error::spec(
-                format!("{path}.tail_chars"),
-                "must be at least 1",
-            ));
         }
         let refs = match &self.references {
             None => None,
@@ -529,6 +512,14 @@ impl BuildNode for NumberMatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_parse_is_exact() {
+        assert_eq!(Decimal::parse("1,000"), Decimal::parse("1000.00"));
+        assert_eq!(Decimal::parse("$1e3"), Decimal::parse("1000"));
+        assert_ne!(Decimal::parse("-3"), Decimal::parse("3"));
+        assert!(Decimal::parse("12abc").is_none());
+    }
     use crate::PipelineSpec;
 
     fn d(s: &str) -> Decimal {
@@ -646,7 +637,7 @@ mod tests {
                 Sample::new("5").with_reference("five"),
             ],
         );
-        assert_eq!(out[0].info.verdict.as_deref(), Some("no_answer"));
+        assert_eq!(out[0].info.verdict, Some(Verdict::NoAnswer));
         assert_eq!(out[1].value, Some(1.0)); // a raw GSM8K answer as reference
         assert!(out[2].is_abstention());
         assert_eq!(
@@ -674,7 +665,7 @@ mod tests {
             ],
         );
         assert_eq!(out[0].value, Some(0.0));
-        assert_eq!(out[0].info.verdict.as_deref(), Some("no_answer"));
+        assert_eq!(out[0].info.verdict, Some(Verdict::NoAnswer));
         assert_eq!(out[1].value, Some(0.1));
         assert_eq!(out[2].value, Some(1.0));
     }
@@ -690,8 +681,7 @@ mod tests {
             (r#"{type = "number_match", tail_chars = 0}"#, "tail_chars"),
         ] {
             let e = PipelineSpec::from_toml(&format!("schema_version = 1\nreward = {spec}\n"))
-                .unwrap()
-                .build()
+                .and_then(|s| s.build())
                 .unwrap_err();
             assert!(
                 matches!(&e, Error::Spec { path, .. } if path == &format!("reward.{field}")),
@@ -719,7 +709,7 @@ mod tests {
     }
 
     fn extract_all(s: &str) {
-        use super::super::extract::Extractor::*;
+        use crate::text::extract::Extractor::*;
         for e in [Completion, Boxed, Hash, AnswerLine, AnswerTag, AfterThink] {
             let _ = e.apply(s);
         }

@@ -61,11 +61,13 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::correctness::{half, Correctness};
+use super::correctness::Correctness;
 use super::length::LengthUnit;
-use crate::node::{Batch, Leaf, Node, RewardFn, Scope};
-use crate::spec::{require_finite, BuildNode, NodeSpec};
-use crate::{Deadline, Error, Result, RewardOutput, Sample};
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Leaf, Node, RewardFn, Scope};
+use crate::params::{AtLeastOne, Finite};
+use crate::NodeSpec;
+use crate::{Deadline, Error, Result, RewardOutput, Sample, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +94,11 @@ fn tags_once(text: &str) -> usize {
 impl RewardFn for TagCount {
     fn score(&self, s: &Sample, _: Deadline) -> RewardOutput {
         let n = tags_once(&s.completion);
-        RewardOutput::value(0.25 * n as f64).with_extra("tags", n)
+        {
+            let mut out = RewardOutput::value(0.25 * n as f64);
+            out.info.extra.tags = Some(n as u64);
+            out
+        }
     }
 }
 
@@ -100,19 +106,6 @@ impl BuildNode for TagCount {
     fn build(&self, _path: &str) -> Result<Box<dyn Node>> {
         Ok(Box::new(Leaf(self.clone())))
     }
-}
-
-fn minus_one() -> f64 {
-    -1.0
-}
-fn minus_half() -> f64 {
-    -0.5
-}
-fn one() -> f64 {
-    1.0
-}
-fn thousand() -> u64 {
-    1000
 }
 
 /// `{type = "cosine", correct = {...}, max_len = 1000, ...}`: open-r1's cosine length-scaled
@@ -123,23 +116,24 @@ pub struct Cosine {
     /// The node that says whether each sample is correct.
     pub correct: Box<NodeSpec>,
     /// Correct when the `correct` node's value is ≥ this (default 0.5).
-    #[serde(default = "half")]
-    pub threshold: f64,
+    #[serde(default = "defaults::half")]
+    pub threshold: Finite,
     /// Reward of the shortest wrong answer (default −1.0).
-    #[serde(default = "minus_one")]
-    pub min_value_wrong: f64,
+    #[serde(default = "defaults::cosine_min_value_wrong")]
+    pub min_value_wrong: Finite,
     /// Reward of a wrong answer of `max_len` (default −0.5).
-    #[serde(default = "minus_half")]
-    pub max_value_wrong: f64,
+    #[serde(default = "defaults::cosine_max_value_wrong")]
+    pub max_value_wrong: Finite,
     /// Reward of a correct answer of `max_len` (default 0.5).
-    #[serde(default = "half")]
-    pub min_value_correct: f64,
+    #[serde(default = "defaults::cosine_min_value_correct")]
+    pub min_value_correct: Finite,
     /// Reward of the shortest correct answer (default 1.0).
-    #[serde(default = "one")]
-    pub max_value_correct: f64,
+    #[serde(default = "defaults::cosine_max_value_correct")]
+    pub max_value_correct: Finite,
     /// The length at which the cosine reaches its end (default 1000); ≥ 1.
-    #[serde(default = "thousand")]
-    pub max_len: u64,
+    #[serde(default = "defaults::cosine_max_len")]
+    #[schemars(with = "u64")]
+    pub max_len: AtLeastOne,
     /// Length unit (default `chars`, as open-r1's `len(content)`).
     #[serde(default)]
     pub length: LengthUnit,
@@ -147,13 +141,13 @@ pub struct Cosine {
 
 /// open-r1's cosine-scaled reward for one completion of length `len`.
 pub fn cosine_reward(spec: &Cosine, correct: bool, len: f64) -> f64 {
-    let progress = len / spec.max_len as f64;
+    let progress = len / spec.max_len.get() as f64;
     let cosine = (progress * std::f64::consts::PI).cos();
     let (lo, hi) = if correct {
-        (spec.min_value_correct, spec.max_value_correct)
+        (spec.min_value_correct.get(), spec.max_value_correct.get())
     } else {
         // open-r1 swaps min and max for wrong answers.
-        (spec.max_value_wrong, spec.min_value_wrong)
+        (spec.max_value_wrong.get(), spec.min_value_wrong.get())
     };
     lo + 0.5 * (hi - lo) * (1.0 + cosine)
 }
@@ -177,12 +171,16 @@ impl Node for CosineNode {
                     Ok(l) => l,
                     Err(e) => return out.with_reason(e),
                 };
-                out.info.extra.insert("length".into(), len.into());
+                out.info.extra.length = Some(len);
                 let Some(c) = self.correct.judge(ch) else {
                     return out.with_reason(Correctness::abstain_reason(ch));
                 };
                 out.value = Some(cosine_reward(&self.spec, c, len));
-                out.info.verdict = Some(if c { "correct" } else { "incorrect" }.into());
+                out.info.verdict = Some(if c {
+                    Verdict::Correct
+                } else {
+                    Verdict::Incorrect
+                });
                 out
             })
             .collect()
@@ -195,17 +193,6 @@ impl Node for CosineNode {
 
 impl BuildNode for Cosine {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        for (name, v) in [
-            ("min_value_wrong", self.min_value_wrong),
-            ("max_value_wrong", self.max_value_wrong),
-            ("min_value_correct", self.min_value_correct),
-            ("max_value_correct", self.max_value_correct),
-        ] {
-            require_finite(path, name, v)?;
-        }
-        if self.max_len == 0 {
-            return Err(Error::spec(format!("{path}.max_len"), "must be at least 1"));
-        }
         if let LengthUnit::Field(f) = &self.length {
             if f.field.is_empty() {
                 return Err(Error::spec(
@@ -245,7 +232,7 @@ mod tests {
         assert_eq!(tag_count("\n</think>\n</think>\n"), 0.25);
         let out = run(r#"{type = "tag_count"}"#, &[Sample::new("<think>\n")]);
         assert_eq!(out[0].value, Some(0.25));
-        assert_eq!(out[0].info.extra["tags"], 1);
+        assert_eq!(out[0].info.extra.tags, Some(1));
     }
 
     #[test]

@@ -17,8 +17,9 @@
 //! | `openrlhf` | `{"query": [prompt+completion], "prompts", "labels"}` | `rewards[i]` | OpenRLHF `POST /get_reward` |
 //! | `rewardkit` | `{"samples": [Sample]}` | `results[i]` (the whole output) | rewardkit `POST /v1/score` |
 //!
-//! Sources: integrations.md §1 (OpenRLHF `serve_rm.py`, `agent.py`), §2.3 (verl
-//! `reward_loop.py`: `data[-1].probs[-1]`, 4xx not retried) and §6 (vLLM, SGLang).
+//! Sources: OpenRLHF `openrlhf/cli/serve_rm.py` and `openrlhf/utils/agent.py`; verl's reward loop
+//! (`verl/experimental/reward_loop/`: `data[-1].probs[-1]`, 4xx not retried); vLLM's and SGLang's
+//! `/classify` servers (`vllm/entrypoints/openai/serving_classification.py`, SGLang `/v1/classify`).
 //!
 //! The text sent to reward-model APIs is `input = "prompt_completion"` (default: prompt text
 //! followed directly by the completion, as OpenRLHF's `query`) or `"completion"`. `url` is the
@@ -44,8 +45,8 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use crate::node::Node;
-use crate::spec::BuildNode;
+use crate::defaults;
+use crate::node::{BuildNode, Node};
 use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -94,43 +95,28 @@ pub struct Remote {
     /// Text sent to reward-model APIs (default `prompt_completion`).
     #[serde(default)]
     pub input: RemoteInput,
-    /// vLLM `activation` flag (verl sends `false` to get the raw head value); not sent if unset.
+    /// vLLM's activation flag, sent as `use_activation` (vLLM ≥ 0.11.2; verl 0.9.1 sends
+    /// `false` to get the raw head value); not sent if unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation: Option<bool>,
     /// Samples per HTTP request (default 32).
-    #[serde(default = "default_batch_size")]
+    #[serde(default = "defaults::remote_batch_size")]
     pub batch_size: usize,
     /// HTTP requests in flight at once, across every batch this node is scoring (default 4).
-    #[serde(default = "default_concurrency")]
+    #[serde(default = "defaults::remote_concurrency")]
     pub concurrency: usize,
     /// Milliseconds one HTTP request may take (default 30000).
-    #[serde(default = "default_request_timeout_ms")]
+    #[serde(default = "defaults::remote_request_timeout_ms")]
     pub request_timeout_ms: u64,
     /// Retries after the first attempt, on connection errors and 5xx only (default 3).
-    #[serde(default = "default_retries")]
+    #[serde(default = "defaults::remote_retries")]
     pub retries: u32,
     /// First backoff in milliseconds, doubled after each retry, at most 10 s (default 200).
-    #[serde(default = "default_backoff_ms")]
+    #[serde(default = "defaults::remote_backoff_ms")]
     pub backoff_ms: u64,
     /// Name of an environment variable holding a bearer token (default: no token).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_env: Option<String>,
-}
-
-fn default_batch_size() -> usize {
-    32
-}
-fn default_concurrency() -> usize {
-    4
-}
-fn default_request_timeout_ms() -> u64 {
-    30_000
-}
-fn default_retries() -> u32 {
-    3
-}
-fn default_backoff_ms() -> u64 {
-    200
 }
 
 impl Remote {
@@ -142,11 +128,11 @@ impl Remote {
             model: None,
             input: RemoteInput::default(),
             activation: None,
-            batch_size: default_batch_size(),
-            concurrency: default_concurrency(),
-            request_timeout_ms: default_request_timeout_ms(),
-            retries: default_retries(),
-            backoff_ms: default_backoff_ms(),
+            batch_size: defaults::remote_batch_size(),
+            concurrency: defaults::remote_concurrency(),
+            request_timeout_ms: defaults::remote_request_timeout_ms(),
+            retries: defaults::remote_retries(),
+            backoff_ms: defaults::remote_backoff_ms(),
             token_env: None,
         }
     }
@@ -217,99 +203,37 @@ impl BuildNode for Remote {
     }
 }
 
+/// The built `remote` node: turns samples into request bodies and answers into outputs; the
+/// HTTP client (concurrency bound, retries, deadlines) is the `rewardkit-remote` crate.
 #[cfg(feature = "remote")]
 mod client {
     use super::{Remote, RemoteApi, RemoteInput};
     use crate::node::{finish, Batch, Node, Scope};
     use crate::{Deadline, RewardOutput, Sample};
-    use serde_json::{json, Value};
-    use std::io::Read;
+    use rewardkit_remote::{wire, CallError, Client, ClientConfig};
+    use serde_json::Value;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{Condvar, Mutex};
-    use std::time::{Duration, Instant};
-
-    /// Largest response body read, in bytes.
-    const MAX_RESPONSE: u64 = 256 << 20;
-    /// Longest single backoff.
-    const MAX_BACKOFF: Duration = Duration::from_secs(10);
+    use std::sync::Mutex;
+    use std::time::Duration;
 
     /// The built `remote` node.
     #[derive(Debug)]
     pub(super) struct RemoteNode {
         spec: Remote,
-        token: Option<String>,
-        agent: ureq::Agent,
-        slots: Slots,
-    }
-
-    /// Counts the HTTP requests in flight across every batch the node scores at once (the
-    /// server scores several requests in parallel; the remote sees at most `concurrency`).
-    #[derive(Debug)]
-    struct Slots {
-        used: Mutex<usize>,
-        freed: Condvar,
-        max: usize,
-    }
-
-    struct SlotGuard<'a>(&'a Slots);
-
-    impl Slots {
-        /// Waits for a free slot until `deadline`; `None` when it passes first.
-        fn acquire(&self, deadline: Deadline) -> Option<SlotGuard<'_>> {
-            let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-            while *used >= self.max {
-                used = match deadline.instant() {
-                    Some(at) => {
-                        let left = at.checked_duration_since(Instant::now())?;
-                        if left.is_zero() {
-                            return None;
-                        }
-                        self.freed
-                            .wait_timeout(used, left)
-                            .unwrap_or_else(|e| e.into_inner())
-                            .0
-                    }
-                    None => self.freed.wait(used).unwrap_or_else(|e| e.into_inner()),
-                };
-            }
-            *used += 1;
-            Some(SlotGuard(self))
-        }
-    }
-
-    impl Drop for SlotGuard<'_> {
-        fn drop(&mut self) {
-            let mut used = self.0.used.lock().unwrap_or_else(|e| e.into_inner());
-            *used = used.saturating_sub(1);
-            self.0.freed.notify_one();
-        }
-    }
-
-    /// Why a request failed.
-    enum Failure {
-        /// Worth retrying (connection error, 5xx), with the server's `Retry-After`.
-        Retry(String, Option<Duration>),
-        /// Not worth retrying (4xx, malformed answer).
-        Fatal(String),
+        client: Client,
     }
 
     impl RemoteNode {
         pub(super) fn new(spec: Remote, token: Option<String>) -> Self {
-            let agent = ureq::AgentBuilder::new()
-                .timeout_connect(Duration::from_millis(spec.request_timeout_ms.min(10_000)))
-                .max_idle_connections_per_host(spec.concurrency.max(1))
-                .build();
-            let slots = Slots {
-                used: Mutex::new(0),
-                freed: Condvar::new(),
-                max: spec.concurrency.max(1),
-            };
-            RemoteNode {
-                spec,
+            let client = Client::new(ClientConfig {
+                url: spec.url.trim().to_string(),
                 token,
-                agent,
-                slots,
-            }
+                request_timeout: Duration::from_millis(spec.request_timeout_ms),
+                concurrency: spec.concurrency.max(1),
+                retries: spec.retries,
+                backoff: Duration::from_millis(spec.backoff_ms),
+            });
+            RemoteNode { spec, client }
         }
 
         fn text(&self, s: &Sample) -> String {
@@ -326,214 +250,85 @@ mod client {
         fn body(&self, samples: &[Sample]) -> Value {
             match self.spec.api {
                 RemoteApi::VllmClassify | RemoteApi::SglangClassify | RemoteApi::VllmPooling => {
-                    let input: Vec<String> = samples.iter().map(|s| self.text(s)).collect();
-                    let mut b = json!({ "input": input });
-                    if let Some(m) = &self.spec.model {
-                        b["model"] = json!(m);
-                    }
-                    if let Some(a) = self.spec.activation {
-                        b["activation"] = json!(a);
-                    }
-                    b
+                    wire::classify_body(
+                        samples.iter().map(|s| self.text(s)).collect(),
+                        self.spec.model.as_deref(),
+                        self.spec.activation,
+                    )
                 }
                 RemoteApi::Openrlhf => {
-                    let query: Vec<String> = samples
+                    let prompt = |s: &Sample| {
+                        s.prompt
+                            .as_ref()
+                            .map(|p| p.text().into_owned())
+                            .unwrap_or_default()
+                    };
+                    let query = samples
                         .iter()
                         .map(|s| {
-                            let mut t = s
-                                .prompt
-                                .as_ref()
-                                .map(|p| p.text().into_owned())
-                                .unwrap_or_default();
+                            let mut t = prompt(s);
                             t.push_str(&s.completion);
                             t
                         })
                         .collect();
-                    let prompts: Vec<String> = samples
-                        .iter()
-                        .map(|s| {
-                            s.prompt
-                                .as_ref()
-                                .map(|p| p.text().into_owned())
-                                .unwrap_or_default()
-                        })
-                        .collect();
-                    let labels: Vec<Value> = samples
+                    let labels = samples
                         .iter()
                         .map(|s| match &s.reference {
                             None => Value::Null,
                             Some(r) => match r.texts().first() {
-                                Some(t) => json!(t),
+                                Some(t) => Value::from(*t),
                                 None => serde_json::to_value(r).unwrap_or(Value::Null),
                             },
                         })
                         .collect();
-                    json!({ "query": query, "prompts": prompts, "labels": labels })
+                    wire::openrlhf_body(query, samples.iter().map(prompt).collect(), labels)
                 }
-                RemoteApi::Rewardkit => json!({ "samples": samples }),
+                RemoteApi::Rewardkit => {
+                    wire::rewardkit_body(serde_json::to_value(samples).unwrap_or(Value::Null))
+                }
             }
         }
 
-        /// One HTTP attempt.
-        fn attempt(&self, body: &str, timeout: Duration) -> Result<Value, Failure> {
-            let mut req = self
-                .agent
-                .post(self.spec.url.trim())
-                .timeout(timeout)
-                .set("Content-Type", "application/json");
-            if let Some(t) = &self.token {
-                req = req.set("Authorization", &format!("Bearer {t}"));
-            }
-            match req.send_string(body) {
-                Ok(resp) => {
-                    let mut buf = Vec::new();
-                    resp.into_reader()
-                        .take(MAX_RESPONSE)
-                        .read_to_end(&mut buf)
-                        .map_err(|e| Failure::Retry(format!("reading the response: {e}"), None))?;
-                    serde_json::from_slice(&buf)
-                        .map_err(|e| Failure::Fatal(format!("response is not JSON: {e}")))
+        /// Reads one output per input from an answer.
+        fn read(&self, v: &Value, n: usize) -> Result<Vec<RewardOutput>, String> {
+            let entries = match self.spec.api {
+                RemoteApi::VllmClassify | RemoteApi::SglangClassify => {
+                    wire::read_classify(v, n, false)?
                 }
-                Err(ureq::Error::Status(code, resp)) => {
-                    let retry_after = resp
-                        .header("Retry-After")
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(Duration::from_secs);
-                    let mut text = String::new();
-                    let _ = resp.into_reader().take(512).read_to_string(&mut text);
-                    let msg = format!("HTTP {code}: {}", text.trim());
-                    if code >= 500 {
-                        Err(Failure::Retry(msg, retry_after))
-                    } else {
-                        Err(Failure::Fatal(msg))
-                    }
+                RemoteApi::VllmPooling => wire::read_classify(v, n, true)?,
+                RemoteApi::Openrlhf => wire::read_openrlhf(v, n)?,
+                RemoteApi::Rewardkit => {
+                    return wire::list(v, "results", n)?
+                        .iter()
+                        .map(|r| {
+                            serde_json::from_value::<RewardOutput>(r.clone())
+                                .map_err(|e| format!("malformed result: {e}"))
+                        })
+                        .collect()
                 }
-                Err(ureq::Error::Transport(t)) => Err(Failure::Retry(t.to_string(), None)),
-            }
+            };
+            Ok(entries
+                .into_iter()
+                .map(|e| match e {
+                    Ok(f) => RewardOutput::value(f),
+                    Err(msg) => RewardOutput::error(msg),
+                })
+                .collect())
         }
 
         /// Scores one chunk: one request, retried; one output per sample.
         fn chunk(&self, samples: &[Sample], deadline: Deadline) -> Vec<RewardOutput> {
             let body = self.body(samples).to_string();
-            let per_request = Duration::from_millis(self.spec.request_timeout_ms);
-            let mut backoff = Duration::from_millis(self.spec.backoff_ms);
-            let mut attempt = 0u32;
-            loop {
-                let Some(slot) = self.slots.acquire(deadline) else {
-                    return timeouts(samples.len());
-                };
-                let timeout = match deadline.instant() {
-                    Some(at) => match at.checked_duration_since(Instant::now()) {
-                        Some(left) if !left.is_zero() => left.min(per_request),
-                        _ => return timeouts(samples.len()),
-                    },
-                    None => per_request,
-                };
-                let result = self.attempt(&body, timeout);
-                drop(slot);
-                let failure = match result {
-                    Ok(v) => match self.parse(&v, samples.len()) {
-                        Ok(outs) => return outs,
-                        Err(msg) => Failure::Fatal(msg),
-                    },
-                    Err(f) => f,
-                };
-                let (msg, wait) = match failure {
-                    Failure::Fatal(msg) => return errors(samples.len(), &msg, attempt + 1),
-                    Failure::Retry(msg, retry_after) => (msg, retry_after),
-                };
-                if attempt >= self.spec.retries {
-                    return errors(samples.len(), &msg, attempt + 1);
+            match self
+                .client
+                .call(&body, deadline.instant(), |v| self.read(v, samples.len()))
+            {
+                Ok(outs) => outs,
+                Err(CallError::TimedOut) => timeouts(samples.len()),
+                Err(CallError::Failed { message, attempts }) => {
+                    errors(samples.len(), &message, attempts)
                 }
-                let sleep = wait.map_or(backoff, |w| w.max(backoff)).min(MAX_BACKOFF);
-                if let Some(at) = deadline.instant() {
-                    if Instant::now() + sleep >= at {
-                        if deadline.expired() {
-                            return timeouts(samples.len());
-                        }
-                        return errors(samples.len(), &msg, attempt + 1);
-                    }
-                }
-                std::thread::sleep(sleep);
-                backoff = (backoff * 2).min(MAX_BACKOFF);
-                attempt += 1;
             }
-        }
-
-        /// Reads one output per input from a response.
-        fn parse(&self, v: &Value, n: usize) -> Result<Vec<RewardOutput>, String> {
-            let list = |key: &str| -> Result<&Vec<Value>, String> {
-                let l = v
-                    .get(key)
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| format!("response has no `{key}` list"))?;
-                if l.len() != n {
-                    return Err(format!(
-                        "response has {} `{key}` entries for {n} inputs",
-                        l.len()
-                    ));
-                }
-                Ok(l)
-            };
-            let number = |x: Option<&Value>, what: &str| -> RewardOutput {
-                match x.and_then(Value::as_f64) {
-                    Some(f) if f.is_finite() => RewardOutput::value(f),
-                    _ => RewardOutput::error(format!("remote: no finite number at {what}")),
-                }
-            };
-            match self.spec.api {
-                RemoteApi::VllmClassify | RemoteApi::SglangClassify | RemoteApi::VllmPooling => {
-                    let data = list("data")?;
-                    let mut outs = vec![None; n];
-                    for (pos, item) in data.iter().enumerate() {
-                        let i = item
-                            .get("index")
-                            .and_then(Value::as_u64)
-                            .map_or(pos, |i| i as usize);
-                        let slot = outs
-                            .get_mut(i)
-                            .ok_or_else(|| format!("response index {i} out of range"))?;
-                        let out = if self.spec.api == RemoteApi::VllmPooling {
-                            number(last_number(item.get("data")).as_ref(), "data[i].data")
-                        } else {
-                            number(
-                                item.get("probs")
-                                    .and_then(Value::as_array)
-                                    .and_then(|p| p.last()),
-                                "data[i].probs[-1]",
-                            )
-                        };
-                        *slot = Some(out);
-                    }
-                    outs.into_iter()
-                        .enumerate()
-                        .map(|(i, o)| o.ok_or_else(|| format!("response lacks index {i}")))
-                        .collect()
-                }
-                RemoteApi::Openrlhf => {
-                    let rewards = list("rewards")?;
-                    Ok(rewards
-                        .iter()
-                        .map(|r| number(Some(r), "rewards[i]"))
-                        .collect())
-                }
-                RemoteApi::Rewardkit => list("results")?
-                    .iter()
-                    .map(|r| {
-                        serde_json::from_value::<RewardOutput>(r.clone())
-                            .map_err(|e| format!("malformed result: {e}"))
-                    })
-                    .collect(),
-            }
-        }
-    }
-
-    /// The last number in a (possibly nested) JSON array, or the number itself.
-    fn last_number(v: Option<&Value>) -> Option<Value> {
-        match v? {
-            Value::Number(n) => Some(Value::Number(n.clone())),
-            Value::Array(a) => a.iter().rev().find_map(|x| last_number(Some(x))),
-            _ => None,
         }
     }
 
@@ -612,50 +407,7 @@ mod client {
     mod tests {
         use super::*;
         use crate::node::Settings;
-        use std::io::{BufRead, BufReader, Write};
-        use std::net::TcpListener;
-        use std::sync::atomic::AtomicUsize;
-        use std::sync::Arc;
-
-        /// A scripted HTTP/1.1 server on loopback: answers request k with `script[k]`
-        /// (status, body), the last entry repeating; counts requests. Stops after `max`
-        /// requests (bounded).
-        fn fake_server(script: Vec<(u16, &'static str)>, max: usize) -> (String, Arc<AtomicUsize>) {
-            let l = TcpListener::bind("127.0.0.1:0").unwrap();
-            let addr = l.local_addr().unwrap();
-            let count = Arc::new(AtomicUsize::new(0));
-            let c = count.clone();
-            std::thread::spawn(move || {
-                for stream in l.incoming().take(max) {
-                    let Ok(mut s) = stream else { break };
-                    let mut r = BufReader::new(s.try_clone().unwrap());
-                    let mut len = 0usize;
-                    loop {
-                        let mut line = String::new();
-                        if r.read_line(&mut line).unwrap_or(0) == 0 {
-                            break;
-                        }
-                        let lower = line.to_ascii_lowercase();
-                        if let Some(v) = lower.strip_prefix("content-length:") {
-                            len = v.trim().parse().unwrap_or(0);
-                        }
-                        if line == "\r\n" {
-                            break;
-                        }
-                    }
-                    let mut body = vec![0; len];
-                    let _ = r.read_exact(&mut body);
-                    let k = c.fetch_add(1, Ordering::SeqCst);
-                    let (status, text) = script[k.min(script.len() - 1)];
-                    let _ = write!(
-                        s,
-                        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
-                        text.len()
-                    );
-                }
-            });
-            (format!("http://{addr}/classify"), count)
-        }
+        use rewardkit_test::upstream::FakeUpstream;
 
         fn node(url: &str) -> RemoteNode {
             let mut spec = Remote::new(url, RemoteApi::VllmClassify);
@@ -669,25 +421,27 @@ mod client {
 
         #[test]
         fn retries_5xx_then_succeeds_and_maps_by_index() {
-            let (url, count) = fake_server(vec![(503, "{}"), (500, "{}"), (200, OK2)], 10);
+            let up = FakeUpstream::start(vec![(503, "{}"), (500, "{}"), (200, OK2)], 10);
             let samples = vec![Sample::new("a"), Sample::new("b")];
             let settings = Settings::default();
-            let outs = node(&url).eval(&Batch::new(&samples, &settings));
-            assert_eq!(count.load(Ordering::SeqCst), 3);
+            let outs = node(&up.url("/classify")).eval(&Batch::new(&samples, &settings));
+            assert_eq!(up.requests(), 3);
             assert_eq!(outs[0].value, Some(0.75));
             assert_eq!(outs[1].value, Some(0.25));
+            let body: Value = serde_json::from_str(&up.bodies()[0]).unwrap();
+            assert_eq!(body, serde_json::json!({"input": ["a", "b"]}));
         }
 
         #[test]
         fn does_not_retry_4xx_and_reports_per_sample() {
-            let (url, count) = fake_server(vec![(400, r#"{"error":"bad"}"#)], 10);
+            let up = FakeUpstream::start(vec![(400, r#"{"error":"bad"}"#)], 10);
             let samples = vec![Sample::new("a"), Sample::new("b")];
             let settings = Settings {
                 error_value: Some(-1.0),
                 ..Settings::default()
             };
-            let outs = node(&url).eval(&Batch::new(&samples, &settings));
-            assert_eq!(count.load(Ordering::SeqCst), 1);
+            let outs = node(&up.url("/classify")).eval(&Batch::new(&samples, &settings));
+            assert_eq!(up.requests(), 1);
             assert_eq!(outs.len(), 2);
             for o in &outs {
                 assert_eq!(o.value, Some(-1.0));
@@ -698,16 +452,16 @@ mod client {
 
         #[test]
         fn gives_up_after_retries_and_on_wrong_length() {
-            let (url, count) = fake_server(vec![(502, "{}")], 10);
+            let up = FakeUpstream::start(vec![(502, "{}")], 10);
             let samples = vec![Sample::new("a")];
             let settings = Settings::default();
-            let outs = node(&url).eval(&Batch::new(&samples, &settings));
-            assert_eq!(count.load(Ordering::SeqCst), 3); // 1 + 2 retries
+            let outs = node(&up.url("/classify")).eval(&Batch::new(&samples, &settings));
+            assert_eq!(up.requests(), 3); // 1 + 2 retries
             assert!(outs[0].info.error.as_deref().unwrap().contains("HTTP 502"));
 
-            let (url, _) = fake_server(vec![(200, OK2)], 10);
+            let up = FakeUpstream::start(vec![(200, OK2)], 10);
             let samples = vec![Sample::new("a")];
-            let outs = node(&url).eval(&Batch::new(&samples, &settings));
+            let outs = node(&up.url("/classify")).eval(&Batch::new(&samples, &settings));
             assert!(outs[0]
                 .info
                 .error
@@ -718,7 +472,7 @@ mod client {
 
         #[test]
         fn connection_refused_is_an_error_row() {
-            let l = TcpListener::bind("127.0.0.1:0").unwrap();
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             let url = format!("http://{}/classify", l.local_addr().unwrap());
             drop(l);
             let samples = vec![Sample::new("a"); 3];
@@ -730,38 +484,6 @@ mod client {
             assert!(outs
                 .iter()
                 .all(|o| o.info.error.is_some() && o.value.is_none()));
-        }
-
-        #[test]
-        fn slots_bound_requests_in_flight() {
-            let slots = Slots {
-                used: Mutex::new(0),
-                freed: Condvar::new(),
-                max: 2,
-            };
-            let a = slots.acquire(Deadline::NONE).unwrap();
-            let _b = slots.acquire(Deadline::NONE).unwrap();
-            let t = Instant::now();
-            assert!(slots
-                .acquire(Deadline::after(Duration::from_millis(30)))
-                .is_none());
-            assert!(t.elapsed() >= Duration::from_millis(30));
-            std::thread::scope(|s| {
-                let waiter = s.spawn(|| slots.acquire(Deadline::NONE).is_some());
-                std::thread::sleep(Duration::from_millis(20));
-                drop(a);
-                assert!(waiter.join().unwrap());
-            });
-        }
-
-        #[test]
-        fn last_number_walks_nested_arrays() {
-            assert_eq!(
-                last_number(Some(&json!([[0.1], [0.2, 0.3]]))),
-                Some(json!(0.3))
-            );
-            assert_eq!(last_number(Some(&json!(2.0))), Some(json!(2.0)));
-            assert_eq!(last_number(Some(&json!([]))), None);
         }
     }
 }

@@ -41,9 +41,10 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::length::py_words;
-use crate::node::{Leaf, Node, RewardFn};
-use crate::spec::BuildNode;
+use crate::defaults;
+use crate::node::{BuildNode, Leaf, Node, RewardFn};
+use crate::params::AtLeastOne;
+use crate::text::python::py_words;
 use crate::{Deadline, Error, Result, RewardOutput, Sample};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -54,22 +55,14 @@ use std::collections::HashSet;
 #[serde(deny_unknown_fields)]
 pub struct RepetitionPenalty {
     /// Words per n-gram (default 3; at least 1).
-    #[serde(default = "three")]
-    pub ngram_size: usize,
+    #[serde(default = "defaults::repetition_ngram_size")]
+    pub ngram_size: AtLeastOne,
     /// The penalty for a completion made of one repeated n-gram (default −1; must be ≤ 0).
-    #[serde(default = "minus_one")]
+    #[serde(default = "defaults::repetition_max_penalty")]
     pub max_penalty: f64,
     /// Sample field holding the completion's token ids (TRL ≥ 1.16 semantics); default: words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<String>,
-}
-
-fn three() -> usize {
-    3
-}
-
-fn minus_one() -> f64 {
-    -1.0
 }
 
 /// TRL's repetition penalty of one text.
@@ -107,7 +100,7 @@ impl RewardFn for RepetitionPenalty {
         let Some(field) = &self.tokens else {
             return RewardOutput::value(repetition_penalty(
                 &s.completion,
-                self.ngram_size,
+                self.ngram_size.get(),
                 self.max_penalty,
             ));
         };
@@ -118,7 +111,7 @@ impl RewardFn for RepetitionPenalty {
         match ids {
             Some(ids) => RewardOutput::value(repetition_penalty_ids(
                 &ids,
-                self.ngram_size,
+                self.ngram_size.get(),
                 self.max_penalty,
             )),
             None => RewardOutput::abstain(format!(
@@ -130,12 +123,6 @@ impl RewardFn for RepetitionPenalty {
 
 impl BuildNode for RepetitionPenalty {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if self.ngram_size == 0 {
-            return Err(Error::spec(
-                format!("{path}.ngram_size"),
-                "must be at least 1",
-            ));
-        }
         if !(self.max_penalty.is_finite() && self.max_penalty <= 0.0) {
             return Err(Error::spec(
                 format!("{path}.max_penalty"),
@@ -215,8 +202,7 @@ mod tests {
             let e = PipelineSpec::from_toml(&format!(
                 "schema_version = 1\nreward = {{type = \"repetition_penalty\", {spec}}}\n"
             ))
-            .unwrap()
-            .build()
+            .and_then(|s| s.build())
             .unwrap_err();
             assert!(
                 matches!(&e, Error::Spec { path, .. } if path == &format!("reward.{field}")),

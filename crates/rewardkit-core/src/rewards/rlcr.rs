@@ -1,5 +1,5 @@
 //! `rlcr`: Reinforcement Learning with Calibration Rewards (Damani et al., "Beyond Binary
-//! Rewards: Training LMs to Reason About Their Uncertainty", arXiv 2507.16806; algorithms.md §6).
+//! Rewards: Training LMs to Reason About Their Uncertainty", arXiv 2507.16806).
 //!
 //! With c = 1\[correct\] (from the child node `correct`: correct when its value is ≥
 //! `threshold`, default 0.5) and q the verbalised confidence (a float in [0, 1]):
@@ -28,7 +28,7 @@
 //! failure). For the answer, use `extract = "answer_tag_findall"` in the `correct` child to
 //! follow the code's `re.findall(r"<answer>(.*?)</answer>", text)[-1]` too. In both modes q is
 //! read by Python's `float()` rules (surrounding whitespace, `_` between digits, Unicode
-//! decimal digits such as `０.８`; see `pytext`), and `nan` or a value outside [0, 1] is a
+//! decimal digits such as `０.８`; see [`crate::text`]), and `nan` or a value outside [0, 1] is a
 //! format failure.
 //!
 //! Components: `format` (1/0), `correct` (1/0), `confidence` (q), `brier` ((q − c)², the
@@ -53,11 +53,13 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::correctness::{half, Correctness};
-use super::format::{rlcr_confidence, rlcr_confidence_findall, RLCR_PATTERN};
-use crate::node::{Batch, Node, Scope};
-use crate::spec::{BuildNode, NodeSpec};
-use crate::{Result, RewardOutput};
+use super::correctness::Correctness;
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Node, Scope};
+use crate::params::Finite;
+use crate::text::tags::{rlcr_confidence, rlcr_confidence_findall, RLCR_PATTERN};
+use crate::NodeSpec;
+use crate::{Result, RewardOutput, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -80,25 +82,17 @@ pub struct Rlcr {
     /// `extract = "answer_tag"`, or a math verifier).
     pub correct: Box<NodeSpec>,
     /// Correct when the `correct` node's value is ≥ this (default 0.5).
-    #[serde(default = "half")]
-    pub threshold: f64,
+    #[serde(default = "defaults::half")]
+    pub threshold: Finite,
     /// `paper` (default) or `code`.
     #[serde(default)]
     pub mode: RlcrMode,
     /// Require the RLCR tag order, not just a valid confidence (default true).
-    #[serde(default = "yes")]
+    #[serde(default = "defaults::yes")]
     pub strict_format: bool,
     /// `paper` mode's value for a malformed completion (default −2; see the module docs).
-    #[serde(default = "minus_two")]
-    pub format_fail_value: f64,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn minus_two() -> f64 {
-    -2.0
+    #[serde(default = "defaults::rlcr_format_fail_value")]
+    pub format_fail_value: Finite,
 }
 
 /// The paper's reward R = c − (q − c)².
@@ -152,10 +146,10 @@ impl Node for RlcrNode {
                         out.components.insert("confidence".into(), None);
                         out.components.insert("brier".into(), None);
                         out.value = Some(match self.spec.mode {
-                            RlcrMode::Paper => self.spec.format_fail_value,
+                            RlcrMode::Paper => self.spec.format_fail_value.get(),
                             RlcrMode::Code => 0.0,
                         });
-                        out.info.verdict = Some("format_bad".into());
+                        out.info.verdict = Some(Verdict::FormatBad);
                         out.info.reason = Some(why.into());
                     }
                     Ok(q) => {
@@ -173,7 +167,11 @@ impl Node for RlcrNode {
                             RlcrMode::Paper => rlcr_paper(c, q),
                             RlcrMode::Code => rlcr_code(c, q),
                         });
-                        out.info.verdict = Some(if c { "correct" } else { "incorrect" }.into());
+                        out.info.verdict = Some(if c {
+                            Verdict::Correct
+                        } else {
+                            Verdict::Incorrect
+                        });
                     }
                 }
                 out
@@ -188,7 +186,6 @@ impl Node for RlcrNode {
 
 impl BuildNode for Rlcr {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        crate::spec::require_finite(path, "format_fail_value", self.format_fail_value)?;
         let tags = if self.strict_format {
             Some(
                 regex::Regex::new(RLCR_PATTERN)
@@ -213,7 +210,7 @@ mod tests {
 
     #[test]
     fn paper_test_vectors() {
-        // algorithms.md §6 TV
+        // RLCR (arXiv 2507.16806) by hand: R = c − (q − c)²
         assert_eq!(rlcr_paper(true, 1.0), 1.0);
         assert_abs_diff_eq!(rlcr_paper(true, 0.8), 0.96, epsilon = 1e-12);
         assert_abs_diff_eq!(rlcr_paper(false, 0.8), -0.64, epsilon = 1e-12);
@@ -223,7 +220,7 @@ mod tests {
 
     #[test]
     fn calibration_property() {
-        // algorithms.md §6: argmax_q E[R | P(correct) = p] = p; grid TV p = 0.7 -> 0.70
+        // RLCR's calibration theorem: argmax_q E[R | P(correct) = p] = p; grid TV p = 0.7 -> 0.70
         let p = 0.7;
         let best = (0..=100)
             .map(|i| f64::from(i) / 100.0)

@@ -28,10 +28,12 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::stats::sigmoid;
 use super::{map_values, reject_non_finite};
-use crate::node::{Node, Scope, Slot, Transform, TransformNode};
-use crate::spec::{BuildNode, NodeSpec};
+use crate::defaults;
+use crate::node::{BuildNode, Node, Scope, Slot, Transform, TransformNode};
+use crate::numeric::sigmoid;
+use crate::params::{Finite, NonZero, Positive};
+use crate::NodeSpec;
 use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -41,20 +43,23 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Affine {
     /// Multiplier (default 1).
-    #[serde(default = "one")]
-    pub scale: f64,
+    #[serde(default = "defaults::one")]
+    pub scale: Finite,
     /// Offset (default 0).
     #[serde(default)]
-    pub shift: f64,
+    pub shift: Finite,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
-fn one() -> f64 {
-    1.0
+/// A built `affine`: scale and shift (the `input` subtree is built apart).
+#[derive(Debug)]
+struct AffineT {
+    scale: f64,
+    shift: f64,
 }
 
-impl Transform for Affine {
+impl Transform for AffineT {
     fn scope(&self) -> Scope {
         Scope::Sample
     }
@@ -68,12 +73,12 @@ impl Transform for Affine {
 
 impl BuildNode for Affine {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if !self.scale.is_finite() || !self.shift.is_finite() {
-            return Err(Error::spec(path, "scale and shift must be finite"));
-        }
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(TransformNode {
-            transform: self.clone(),
+            transform: AffineT {
+                scale: self.scale.get(),
+                shift: self.shift.get(),
+            },
             input,
         }))
     }
@@ -86,69 +91,65 @@ impl BuildNode for Affine {
 pub struct Clip {
     /// Lower bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub min: Option<Finite>,
     /// Upper bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub max: Option<Finite>,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
-impl Transform for Clip {
+/// A checked `clip`: its bounds, `lo <= hi` (made by [`Clip::check`] only).
+#[derive(Debug)]
+struct ClipT {
+    lo: f64,
+    hi: f64,
+}
+
+impl Transform for ClipT {
     fn scope(&self) -> Scope {
         Scope::Sample
     }
     fn apply(&self, set: &mut [Slot<'_>]) {
-        let lo = self.min.unwrap_or(f64::NEG_INFINITY);
-        let hi = self.max.unwrap_or(f64::INFINITY);
         reject_non_finite(set);
-        map_values(set, |x| x.clamp(lo, hi));
+        map_values(set, |x| x.clamp(self.lo, self.hi));
     }
 }
 
 impl BuildNode for Clip {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        for (name, v) in [("min", self.min), ("max", self.max)] {
-            if let Some(v) = v {
-                crate::spec::require_finite(path, name, v)?;
-            }
-        }
-        if let (Some(lo), Some(hi)) = (self.min, self.max) {
-            if lo > hi {
-                return Err(Error::spec(
-                    path,
-                    format!("need min <= max, got min = {lo}, max = {hi}"),
-                ));
-            }
-        }
+        let transform = self.check(path)?;
         let input = self.input.build(&format!("{path}.input"))?;
-        Ok(Box::new(TransformNode {
-            transform: self.clone(),
-            input,
-        }))
+        Ok(Box::new(TransformNode { transform, input }))
     }
 }
 
-/// Resolves `scale` / `temperature` into one multiplier k.
-fn slope(scale: Option<f64>, temperature: Option<f64>, center: f64, path: &str) -> Result<f64> {
-    if !center.is_finite() {
-        return Err(Error::spec(format!("{path}.center"), "must be finite"));
+impl Clip {
+    /// The cross-field rule, `min <= max` when both are given, checked into the bounds the
+    /// transform runs with.
+    fn check(&self, path: &str) -> Result<ClipT> {
+        let lo = self.min.map_or(f64::NEG_INFINITY, Finite::get);
+        let hi = self.max.map_or(f64::INFINITY, Finite::get);
+        if lo > hi {
+            return Err(Error::spec(
+                path,
+                format!("need min <= max, got min = {lo}, max = {hi}"),
+            ));
+        }
+        Ok(ClipT { lo, hi })
     }
+}
+
+/// Resolves `scale` / `temperature` into one multiplier k; giving both is the one
+/// cross-field rule of `tanh` and `sigmoid`.
+fn slope(scale: Option<NonZero>, temperature: Option<Positive>, path: &str) -> Result<f64> {
     match (scale, temperature) {
         (Some(_), Some(_)) => Err(Error::spec(
             path,
             "give `scale` or `temperature` (= 1/scale), not both",
         )),
-        (Some(k), None) if !k.is_finite() || k == 0.0 => Err(Error::spec(
-            format!("{path}.scale"),
-            format!("must be finite and non-zero, got {k}"),
-        )),
-        (Some(k), None) => Ok(k),
-        (None, Some(t)) if !(t.is_finite() && t > 0.0) => Err(Error::spec(
-            format!("{path}.temperature"),
-            format!("must be finite and > 0, got {t}"),
-        )),
-        (None, Some(t)) => Ok(1.0 / t),
+        (Some(k), None) => Ok(k.get()),
+        (None, Some(t)) => Ok(1.0 / t.get()),
         (None, None) => Ok(1.0),
     }
 }
@@ -160,13 +161,13 @@ fn slope(scale: Option<f64>, temperature: Option<f64>, center: f64, path: &str) 
 pub struct Tanh {
     /// Slope k (default 1; finite, non-zero). Exclusive with `temperature`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scale: Option<f64>,
+    pub scale: Option<NonZero>,
     /// Temperature T > 0: k = 1/T. Exclusive with `scale`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub temperature: Option<f64>,
+    pub temperature: Option<Positive>,
     /// Centre subtracted before squashing (default 0).
     #[serde(default)]
-    pub center: f64,
+    pub center: Finite,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
@@ -190,12 +191,12 @@ impl Transform for Squash {
 
 impl BuildNode for Tanh {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        let k = slope(self.scale, self.temperature, self.center, path)?;
+        let k = slope(self.scale, self.temperature, path)?;
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(TransformNode {
             transform: Squash {
                 k,
-                center: self.center,
+                center: self.center.get(),
                 f: f64::tanh,
             },
             input,
@@ -210,25 +211,25 @@ impl BuildNode for Tanh {
 pub struct Sigmoid {
     /// Slope k (default 1; finite, non-zero). Exclusive with `temperature`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scale: Option<f64>,
+    pub scale: Option<NonZero>,
     /// Temperature T > 0: k = 1/T. Exclusive with `scale`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub temperature: Option<f64>,
+    pub temperature: Option<Positive>,
     /// Centre subtracted before squashing (default 0).
     #[serde(default)]
-    pub center: f64,
+    pub center: Finite,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
 impl BuildNode for Sigmoid {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        let k = slope(self.scale, self.temperature, self.center, path)?;
+        let k = slope(self.scale, self.temperature, path)?;
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(TransformNode {
             transform: Squash {
                 k,
-                center: self.center,
+                center: self.center.get(),
                 f: sigmoid,
             },
             input,
@@ -273,7 +274,7 @@ mod tests {
 
     #[test]
     fn sigmoid_tv() {
-        // algorithms.md §3: σ(2) = 0.880797 (PAR(2, [0]) with one reference).
+        // Fu et al. 2025 (PAR, arXiv 2502.18770): σ(2) = 0.880797 (PAR(2, [0]) with one reference).
         let out = run(
             &format!(r#"{{"type": "sigmoid", "input": {X}}}"#),
             &[Some(2.0), Some(0.0), Some(-800.0)],
@@ -328,9 +329,12 @@ mod tests {
             e => panic!("{e}"),
         }
         let mut clip: super::Clip = serde_json::from_str(&format!(r#"{{"input": {X}}}"#)).unwrap();
-        clip.min = Some(f64::NEG_INFINITY);
-        match crate::spec::BuildNode::build(&clip, "r").unwrap_err() {
-            Error::Spec { path, .. } => assert_eq!(path, "r.min"),
+        // Made in code, a bound is a `Finite`: an infinite one cannot be built at all.
+        assert!(crate::params::Finite::new(f64::NEG_INFINITY).is_err());
+        clip.min = Some(crate::params::Finite::new(2.0).unwrap());
+        clip.max = Some(crate::params::Finite::new(1.0).unwrap());
+        match crate::node::BuildNode::build(&clip, "r").unwrap_err() {
+            Error::Spec { path, .. } => assert_eq!(path, "r"),
             e => panic!("{e}"),
         }
     }
@@ -345,7 +349,9 @@ mod tests {
             let spec = format!(
                 r#"{{"schema_version": 1, "reward": {{"type": "tanh", {bad}, "input": {X}}}}}"#
             );
-            let err = PipelineSpec::from_json(&spec).unwrap().build().unwrap_err();
+            let err = PipelineSpec::from_json(&spec)
+                .and_then(|s| s.build())
+                .unwrap_err();
             assert!(matches!(err, Error::Spec { .. }), "{err}");
         }
     }

@@ -4,7 +4,7 @@
 //! and are left out of set statistics (mean, std, min, max, ranks). A NaN or infinite input
 //! value becomes an abstention with the reason `non-finite input value` (never a NaN output);
 //! a result that overflows is an error with a reason ([`crate::node::Finite`]). Set statistics
-//! are overflow-safe for values near ±f64::MAX ([`stats::scale_of`]).
+//! are overflow-safe for values near ±f64::MAX ([`crate::numeric::scale_of`]).
 //!
 //! | `type` | what | module |
 //! |---|---|---|
@@ -18,36 +18,14 @@
 pub mod elementwise;
 pub mod normalize;
 pub mod shaping;
-pub mod stats;
 pub mod steps;
 
 use crate::node::Slot;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-/// Which set a statistic is computed over.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SetScope {
-    /// Within each group (GRPO: the completions of one prompt). The default.
-    #[default]
-    Group,
-    /// Over the whole batch.
-    Batch,
-}
-
-impl SetScope {
-    /// The node scope this set scope needs.
-    pub fn node_scope(self) -> crate::Scope {
-        match self {
-            SetScope::Group => crate::Scope::Group,
-            SetScope::Batch => crate::Scope::Batch,
-        }
-    }
-}
+pub use crate::node::SetScope;
 
 /// Turns NaN/infinite values of a set into abstentions with a reason.
-pub fn reject_non_finite(set: &mut [Slot<'_>]) {
+pub(crate) fn reject_non_finite(set: &mut [Slot<'_>]) {
     for s in set.iter_mut() {
         if let Some(v) = s.out.value {
             if !v.is_finite() {
@@ -59,7 +37,7 @@ pub fn reject_non_finite(set: &mut [Slot<'_>]) {
 }
 
 /// Applies `f` to every present value of a set.
-pub fn map_values(set: &mut [Slot<'_>], f: impl Fn(f64) -> f64) {
+pub(crate) fn map_values(set: &mut [Slot<'_>], f: impl Fn(f64) -> f64) {
     for s in set.iter_mut() {
         if let Some(v) = s.out.value {
             s.out.value = Some(f(v));
@@ -68,6 +46,6 @@ pub fn map_values(set: &mut [Slot<'_>], f: impl Fn(f64) -> f64) {
 }
 
 /// The present values of a set.
-pub fn present(set: &[Slot<'_>]) -> Vec<f64> {
+pub(crate) fn present(set: &[Slot<'_>]) -> Vec<f64> {
     set.iter().filter_map(|s| s.out.value).collect()
 }

@@ -60,29 +60,15 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use super::stats::{average_ranks, scale_of};
 use super::{reject_non_finite, SetScope};
-use crate::node::{Batch, Node, Scope, Slot, Transform, TransformNode};
-use crate::spec::{BuildNode, NodeSpec};
+use crate::defaults;
+use crate::node::{Batch, BuildNode, Node, Scope, Slot, Transform, TransformNode};
+use crate::numeric::{average_ranks, scale_of};
+use crate::params::{Ddof, Finite, NonNegative};
+use crate::NodeSpec;
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-fn default_ddof() -> u32 {
-    1
-}
-
-fn default_eps() -> f64 {
-    1e-4
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn half() -> f64 {
-    0.5
-}
 
 /// Where a statistic of `zscore` (its centre or its scale) is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -147,11 +133,11 @@ pub struct Zscore {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<ScaleSpec>,
     /// Delta degrees of freedom of the std: 1 (default, unbiased, as TRL) or 0 (population).
-    #[serde(default = "default_ddof")]
-    pub ddof: u32,
+    #[serde(default = "defaults::std_ddof")]
+    pub ddof: Ddof,
     /// Added to the std before dividing (default 1e-4, as TRL); ≥ 0.
-    #[serde(default = "default_eps")]
-    pub eps: f64,
+    #[serde(default = "defaults::std_eps")]
+    pub eps: NonNegative,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
@@ -201,8 +187,8 @@ struct SetStats {
 
 fn set_stats(xs: &[f64], ddof: u32) -> Option<SetStats> {
     Some(SetStats {
-        mean: super::stats::mean(xs)?,
-        std: super::stats::std_dev(xs, ddof),
+        mean: crate::numeric::mean(xs)?,
+        std: crate::numeric::std_dev(xs, ddof),
         constant: xs.iter().all(|&x| x == xs[0]),
     })
 }
@@ -279,33 +265,15 @@ impl Node for ZscoreNode {
     }
 }
 
-/// Checks `ddof` ∈ {0, 1} and `eps` ≥ 0 (shared with `normalize_sum`).
-pub(crate) fn check_ddof_eps(ddof: u32, eps: f64, path: &str) -> Result<()> {
-    if ddof > 1 {
-        return Err(Error::spec(
-            format!("{path}.ddof"),
-            format!("must be 0 (population) or 1 (unbiased), got {ddof}"),
-        ));
-    }
-    if !(eps.is_finite() && eps >= 0.0) {
-        return Err(Error::spec(
-            format!("{path}.eps"),
-            format!("must be finite and >= 0, got {eps}"),
-        ));
-    }
-    Ok(())
-}
-
 impl BuildNode for Zscore {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        check_ddof_eps(self.ddof, self.eps, path)?;
         let (center, scale) = self.scopes(path)?;
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(ZscoreNode {
             center,
             scale,
-            ddof: self.ddof,
-            eps: self.eps,
+            ddof: self.ddof.get(),
+            eps: self.eps.get(),
             input,
         }))
     }
@@ -319,13 +287,20 @@ pub struct MinMax {
     #[serde(default)]
     pub scope: SetScope,
     /// Value given to every sample of a set whose values are all equal (default 0.5).
-    #[serde(default = "half")]
-    pub constant_value: f64,
+    #[serde(default = "defaults::half")]
+    pub constant_value: Finite,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
-impl Transform for MinMax {
+/// A built `min_max`: its validated parameters (the `input` subtree is built apart).
+#[derive(Debug)]
+struct MinMaxT {
+    scope: SetScope,
+    constant_value: f64,
+}
+
+impl Transform for MinMaxT {
     fn scope(&self) -> Scope {
         self.scope.node_scope()
     }
@@ -350,15 +325,12 @@ impl Transform for MinMax {
 
 impl BuildNode for MinMax {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if !self.constant_value.is_finite() {
-            return Err(Error::spec(
-                format!("{path}.constant_value"),
-                "must be finite",
-            ));
-        }
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(TransformNode {
-            transform: self.clone(),
+            transform: MinMaxT {
+                scope: self.scope,
+                constant_value: self.constant_value.get(),
+            },
             input,
         }))
     }
@@ -373,13 +345,20 @@ pub struct Rank {
     #[serde(default)]
     pub scope: SetScope,
     /// Map ranks to (rank − 1)/(n − 1) ∈ [0, 1] (default true); false keeps 1-based ranks.
-    #[serde(default = "yes")]
+    #[serde(default = "defaults::yes")]
     pub normalize: bool,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
-impl Transform for Rank {
+/// A built `rank`: its parameters (the `input` subtree is built apart).
+#[derive(Debug)]
+struct RankT {
+    scope: SetScope,
+    normalize: bool,
+}
+
+impl Transform for RankT {
     fn scope(&self) -> Scope {
         self.scope.node_scope()
     }
@@ -408,7 +387,10 @@ impl BuildNode for Rank {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
         let input = self.input.build(&format!("{path}.input"))?;
         Ok(Box::new(TransformNode {
-            transform: self.clone(),
+            transform: RankT {
+                scope: self.scope,
+                normalize: self.normalize,
+            },
             input,
         }))
     }
@@ -490,7 +472,9 @@ mod tests {
             let spec = format!(
                 r#"{{"schema_version": 1, "reward": {{"type": "zscore", {bad}, "input": {X}}}}}"#
             );
-            let err = PipelineSpec::from_json(&spec).unwrap().build().unwrap_err();
+            let err = PipelineSpec::from_json(&spec)
+                .and_then(|s| s.build())
+                .unwrap_err();
             assert!(matches!(err, Error::Spec { .. }), "{err}");
         }
     }

@@ -2,7 +2,7 @@
 //! Reward, with the baselines its paper compares).
 //!
 //! **LSC** — Wang, Nagpal, Berant, Eisenstein, D'Amour, Koyejo, Veitch, "Transforming and
-//! Combining Rewards for Aligning Large Language Models" (ICML 2024), algorithms.md §2:
+//! Combining Rewards for Aligning Large Language Models" (ICML 2024, arXiv 2402.00742):
 //!
 //! u(x, y) = log σ(r(x, y) − r_ref(x)) < 0
 //!
@@ -11,7 +11,7 @@
 //! Gaussian quantile μ + Φ⁻¹(q)(σ + 1e-5) (default, as the PAR re-implementation
 //! `PorUna-byte/PAR` `reward_shaper.py`), with σ the standard deviation with `ddof`: **1** by
 //! default, the sample std of PAR's `utils.std` (`sample=True`); `ddof = 0` gives the
-//! population std (the value of algorithms.md §2's test vector). Worked numbers: x = 3, refs
+//! population std. Worked numbers: x = 3, refs
 //! [0, 1, 2, 3], q = 0.85: ddof 1 → σ = √(5/3) = 1.2909944, r_ref = 1.5 + 1.0364334·1.2910044 =
 //! 2.8380401, u = logσ(0.1619599) = **−0.6154425**; ddof 0 → σ = 1.1180340, r_ref = 2.658778,
 //! u = −0.5370202. With ddof 1 a single reference reward has no std: the sample abstains with
@@ -22,7 +22,7 @@
 //! [`crate::node::Finite`]).
 //!
 //! **PAR** — Fu, Zhao, Yao, Wang, Han, Xiao, "Reward Shaping to Mitigate Reward Hacking in
-//! RLHF" (arXiv 2502.18770), algorithms.md §3. With references r_ref,1..M (the first `max_refs`
+//! RLHF" (arXiv 2502.18770). With references r_ref,1..M (the first `max_refs`
 //! numbers, default M = 10, of the metadata list `ref_field`) and `k` (default 1):
 //!
 //! | `shape` | reward |
@@ -60,176 +60,16 @@
 //! ```
 
 use super::reject_non_finite;
-use super::stats::{log_sigmoid, quantile_gaussian, quantile_linear, sigmoid};
-use crate::node::{Node, Scope, Slot, Transform, TransformNode};
-use crate::spec::{BuildNode, NodeSpec};
-use crate::{Error, Result, Sample};
+use crate::defaults;
+use crate::node::{BuildNode, Node, Scope, Slot, Transform, TransformNode};
+pub use crate::numeric::reference::QuantileMethod;
+use crate::numeric::reference::{read_refs, RefSource};
+use crate::numeric::{log_sigmoid, sigmoid};
+use crate::params::{Finite, Positive};
+use crate::NodeSpec;
+use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// How a reference reward is taken from a list of reference rewards.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuantileMethod {
-    /// μ + Φ⁻¹(q)(σ + 1e-5), σ the std with `ddof` (default 1, the PAR re-implementation's
-    /// sample std). Default.
-    #[default]
-    Gaussian,
-    /// Empirical quantile, linear interpolation between order statistics (numpy default).
-    Empirical,
-}
-
-fn default_quantile() -> f64 {
-    0.85
-}
-
-/// Reads the finite reference rewards of a sample from metadata field `field`.
-pub(crate) fn read_refs(s: &Sample, field: &str) -> std::result::Result<Vec<f64>, String> {
-    let v = s
-        .lookup(field)
-        .ok_or_else(|| format!("no reference rewards: metadata field `{field}` missing"))?;
-    let refs = s.numbers(field).ok_or_else(|| {
-        format!(
-            "reference rewards in `{field}` must be a number or a list of numbers, found {}",
-            match v {
-                serde_json::Value::Array(_) => "a list with a non-number",
-                serde_json::Value::String(_) => "a string",
-                serde_json::Value::Object(_) => "a table",
-                serde_json::Value::Bool(_) => "a boolean",
-                _ => "null",
-            }
-        )
-    })?;
-    if refs.is_empty() {
-        return Err(format!("no reference rewards: `{field}` is empty"));
-    }
-    if refs.iter().any(|r| !r.is_finite()) {
-        return Err(format!("reference rewards in `{field}` are not all finite"));
-    }
-    Ok(refs)
-}
-
-/// Where LSC's reference reward comes from, checked.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum RefSource {
-    Value(f64),
-    Field {
-        name: String,
-        quantile: f64,
-        method: QuantileMethod,
-        /// Delta degrees of freedom of the Gaussian method's std.
-        ddof: u32,
-    },
-}
-
-impl RefSource {
-    /// The reference reward for one sample, or the reason there is none.
-    pub(crate) fn get(&self, s: &Sample) -> std::result::Result<f64, String> {
-        match self {
-            RefSource::Value(v) => Ok(*v),
-            RefSource::Field {
-                name,
-                quantile,
-                method,
-                ddof,
-            } => {
-                let refs = read_refs(s, name)?;
-                let q = match method {
-                    QuantileMethod::Gaussian => {
-                        if refs.len() <= *ddof as usize {
-                            return Err(format!(
-                                "the Gaussian quantile with ddof = {ddof} needs at least {} reference rewards in `{name}`, found {}",
-                                ddof + 1,
-                                refs.len()
-                            ));
-                        }
-                        quantile_gaussian(&refs, *quantile, 1e-5, *ddof)
-                    }
-                    QuantileMethod::Empirical => quantile_linear(&refs, *quantile),
-                };
-                q.filter(|q| q.is_finite())
-                    .ok_or_else(|| format!("reference quantile of `{name}` is not finite"))
-            }
-        }
-    }
-
-    /// Checks one reference spec: exactly one of a value and a field.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn check(
-        value: Option<f64>,
-        field: Option<&str>,
-        quantile: f64,
-        method: QuantileMethod,
-        ddof: u32,
-        path: &str,
-        value_key: &str,
-        field_key: &str,
-    ) -> Result<Self> {
-        match (value, field) {
-            (Some(_), Some(_)) => Err(Error::spec(
-                path,
-                format!("give `{value_key}` or `{field_key}`, not both"),
-            )),
-            (None, None) => Err(Error::spec(
-                path,
-                format!("needs a reference: `{value_key}` (a number) or `{field_key}` (a metadata field with reference rewards)"),
-            )),
-            (Some(v), None) if !v.is_finite() => Err(Error::spec(
-                format!("{path}.{value_key}"),
-                "must be finite",
-            )),
-            (Some(v), None) => Ok(RefSource::Value(v)),
-            (None, Some(f)) => {
-                if f.is_empty() {
-                    return Err(Error::spec(
-                        format!("{path}.{field_key}"),
-                        "must not be empty",
-                    ));
-                }
-                check_quantile(quantile, method, path)?;
-                check_ref_ddof(ddof, path)?;
-                Ok(RefSource::Field {
-                    name: f.to_string(),
-                    quantile,
-                    method,
-                    ddof,
-                })
-            }
-        }
-    }
-}
-
-/// Checks the `ddof` of the Gaussian quantile: 0 or 1.
-pub(crate) fn check_ref_ddof(ddof: u32, path: &str) -> Result<()> {
-    if ddof > 1 {
-        return Err(Error::spec(
-            format!("{path}.ddof"),
-            format!("must be 1 (sample std, PAR's code; default) or 0 (population), got {ddof}"),
-        ));
-    }
-    Ok(())
-}
-
-/// The default `ddof` of the Gaussian reference quantile: 1, as PAR's `utils.std`.
-pub(crate) fn default_ref_ddof() -> u32 {
-    1
-}
-
-/// Checks a quantile: in (0, 1) for the Gaussian method, [0, 1] for the empirical one.
-pub(crate) fn check_quantile(quantile: f64, method: QuantileMethod, path: &str) -> Result<()> {
-    let ok = match method {
-        QuantileMethod::Gaussian => quantile > 0.0 && quantile < 1.0,
-        QuantileMethod::Empirical => (0.0..=1.0).contains(&quantile),
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::spec(
-            format!("{path}.quantile"),
-            format!("must be in (0, 1) (gaussian) or [0, 1] (empirical), got {quantile}"),
-        ))
-    }
-}
 
 /// `{type = "lsc", ref_value = 0.0 | ref_field = "refs", quantile = 0.85, input = {...}}`:
 /// log σ(r − r_ref).
@@ -238,20 +78,20 @@ pub(crate) fn check_quantile(quantile: f64, method: QuantileMethod, path: &str) 
 pub struct Lsc {
     /// A fixed reference reward r_ref. Exclusive with `ref_field`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_value: Option<f64>,
+    pub ref_value: Option<Finite>,
     /// Metadata field holding the reference rewards (a list of numbers) of the sample's
     /// prompt; r_ref is their `quantile`. Exclusive with `ref_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_field: Option<String>,
     /// Quantile q of the reference rewards (default 0.85).
-    #[serde(default = "default_quantile")]
+    #[serde(default = "defaults::lsc_quantile")]
     pub quantile: f64,
     /// `gaussian` (default) or `empirical`.
     #[serde(default)]
     pub quantile_method: QuantileMethod,
     /// Delta degrees of freedom of the Gaussian method's std: 1 (default, the sample std of
     /// PAR's code) or 0 (population std).
-    #[serde(default = "default_ref_ddof")]
+    #[serde(default = "defaults::ref_ddof")]
     pub ddof: u32,
     /// The node to transform.
     pub input: Box<NodeSpec>,
@@ -318,14 +158,6 @@ pub enum ParShape {
     Ceil,
 }
 
-fn one() -> f64 {
-    1.0
-}
-
-fn ten() -> usize {
-    10
-}
-
 /// `{type = "par", ref_field = "refs", k = 1.0, max_refs = 10, shape = "sigmoid", input = {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -335,22 +167,35 @@ pub struct Par {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_field: Option<String>,
     /// Sigmoid slope k (default 1); finite and > 0.
-    #[serde(default = "one")]
-    pub k: f64,
+    #[serde(default = "defaults::par_k")]
+    pub k: Positive,
     /// Number M of references used: the first M of the list (default 10); ≥ 1.
-    #[serde(default = "ten")]
+    #[serde(default = "defaults::par_max_refs")]
     pub max_refs: usize,
     /// `sigmoid` (PAR, default), `centered`, `tanh`, `arctan`, `sgfc` or `ceil`.
     #[serde(default)]
     pub shape: ParShape,
     /// The ceiling of `shape = "ceil"` (required there, e.g. 3, 4 or 5 as in the paper's sweeps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ceil: Option<f64>,
+    pub ceil: Option<Finite>,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
 
-impl Par {
+/// A checked `par`: the validated parameters the transform runs with (ParamGuard-style: made
+/// by [`Par::check`] only).
+#[derive(Debug)]
+struct ParT {
+    k: f64,
+    max_refs: usize,
+    shape: ParShape,
+    /// The ceiling (`shape = "ceil"`).
+    ceil: f64,
+    /// The metadata field of the reference rewards (other shapes).
+    ref_field: String,
+}
+
+impl ParT {
     fn shaped(&self, r: f64, refs: &[f64]) -> f64 {
         let refs = &refs[..refs.len().min(self.max_refs)];
         let m = refs.len() as f64;
@@ -367,7 +212,7 @@ impl Par {
     }
 }
 
-impl Transform for Par {
+impl Transform for ParT {
     fn scope(&self) -> Scope {
         Scope::Sample
     }
@@ -376,11 +221,10 @@ impl Transform for Par {
         for s in set.iter_mut() {
             let Some(r) = s.out.value else { continue };
             if self.shape == ParShape::Ceil {
-                s.out.value = Some(r.min(self.ceil.unwrap_or(f64::INFINITY)));
+                s.out.value = Some(r.min(self.ceil));
                 continue;
             }
-            let field = self.ref_field.as_deref().unwrap_or_default();
-            match read_refs(s.sample, field) {
+            match read_refs(s.sample, &self.ref_field) {
                 // A shaped value that overflows (`centered` of 1.7e308 against −1.7e308) is
                 // reported as an error by the node guard (`crate::node::Finite`).
                 Ok(refs) => s.out.value = Some(self.shaped(r, &refs)),
@@ -393,31 +237,21 @@ impl Transform for Par {
     }
 }
 
-impl BuildNode for Par {
-    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if !(self.k.is_finite() && self.k > 0.0) {
-            return Err(Error::spec(
-                format!("{path}.k"),
-                format!("must be finite and > 0, got {}", self.k),
-            ));
-        }
+impl Par {
+    /// The cross-field rules (`shape` with `ceil` or `ref_field`) and `max_refs`, checked into
+    /// the parameters the transform runs with.
+    fn check(&self, path: &str) -> Result<ParT> {
         if self.max_refs == 0 {
             return Err(Error::spec(format!("{path}.max_refs"), "must be >= 1"));
         }
-        match (self.shape, self.ceil) {
+        let (ceil, ref_field) = match (self.shape, self.ceil) {
             (ParShape::Ceil, None) => {
                 return Err(Error::spec(
                     format!("{path}.ceil"),
                     "`shape = \"ceil\"` needs a `ceil` value",
                 ))
             }
-            (ParShape::Ceil, Some(c)) if !c.is_finite() => {
-                return Err(Error::spec(
-                    format!("{path}.ceil"),
-                    format!("must be a finite number, got {c}"),
-                ))
-            }
-            (ParShape::Ceil, Some(_)) => {}
+            (ParShape::Ceil, Some(c)) => (c.get(), String::new()),
             (_, Some(_)) => {
                 return Err(Error::spec(
                     format!("{path}.ceil"),
@@ -437,14 +271,24 @@ impl BuildNode for Par {
                         "must not be empty",
                     ))
                 }
-                Some(_) => {}
+                Some(f) => (f64::INFINITY, f.to_string()),
             },
-        }
+        };
+        Ok(ParT {
+            k: self.k.get(),
+            max_refs: self.max_refs,
+            shape: self.shape,
+            ceil,
+            ref_field,
+        })
+    }
+}
+
+impl BuildNode for Par {
+    fn build(&self, path: &str) -> Result<Box<dyn Node>> {
+        let transform = self.check(path)?;
         let input = self.input.build(&format!("{path}.input"))?;
-        Ok(Box::new(TransformNode {
-            transform: self.clone(),
-            input,
-        }))
+        Ok(Box::new(TransformNode { transform, input }))
     }
 }
 
@@ -468,7 +312,7 @@ mod tests {
 
     #[test]
     fn par_test_vectors() {
-        // algorithms.md §3 TVs (algorithms_tv_misc.py).
+        // Values of PAR's formulas (Fu et al. 2025), computed independently in numpy.
         let node = format!(r#"{{"type": "par", "ref_field": "refs", "input": {X}}}"#);
         let out = run(
             &node,
@@ -581,7 +425,7 @@ mod tests {
     #[test]
     #[allow(clippy::approx_constant)] // −0.693147 is the TV as printed, not a typo for −ln 2
     fn lsc_test_vectors() {
-        // algorithms.md §2 TVs: u(Δ=0), u(Δ=−2); refs [0,1,2,3] → Gaussian q85 = 2.658778,
+        // LSC (Wang et al., ICML 2024): u(Δ=0), u(Δ=−2); refs [0,1,2,3] → Gaussian q85 = 2.658778,
         // u(r=3) = −0.537020.
         let out = run(
             &format!(r#"{{"type": "lsc", "ref_value": 2.0, "input": {X}}}"#),

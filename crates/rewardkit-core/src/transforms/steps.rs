@@ -2,7 +2,7 @@
 //! `step_clip_delta`.
 //!
 //! Gao, Xu, Ye, Liu, He, Fu, Mei, Wang, Wu, "On Designing Effective RL Reward at Training Time
-//! for LLM Reasoning" (arXiv 2410.15115), algorithms.md §4. With PRM scores r_1..r_K (r_k the
+//! for LLM Reasoning" (arXiv 2410.15115). With PRM scores r_1..r_K (r_k the
 //! score at the end of step k):
 //!
 //! - Clip: r_k^clip = min(r_k − η, 0). Every step reward is ≤ 0, so extra steps never add
@@ -37,9 +37,10 @@
 //! # Ok::<(), rewardkit_core::Error>(())
 //! ```
 
-use crate::node::{Batch, Node, Scope, Slot, Transform, TransformNode};
-use crate::spec::{BuildNode, NodeSpec};
-use crate::{Error, Result, RewardOutput, Sample};
+use crate::node::{Batch, BuildNode, Node, Scope, Slot, Transform, TransformNode};
+use crate::params::Finite;
+use crate::NodeSpec;
+use crate::{Result, RewardOutput, Sample};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +60,7 @@ pub enum LastStep {
 #[serde(deny_unknown_fields)]
 pub struct StepClip {
     /// Threshold η (required; steps scored below η are penalised by r_k − η).
-    pub eta: f64,
+    pub eta: Finite,
     /// Node whose output `steps` are shaped (default: the sample's step scores).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<Box<NodeSpec>>,
@@ -84,7 +85,7 @@ pub struct StepDelta {
 #[serde(deny_unknown_fields)]
 pub struct StepClipDelta {
     /// Threshold η of the Clip (required).
-    pub eta: f64,
+    pub eta: Finite,
     /// `zero` (default) or `keep_raw`.
     #[serde(default)]
     pub last_step: LastStep,
@@ -197,11 +198,6 @@ fn build_steps(
     input: &Option<Box<NodeSpec>>,
     path: &str,
 ) -> Result<Box<dyn Node>> {
-    if let Some(e) = eta {
-        if !e.is_finite() {
-            return Err(Error::spec(format!("{path}.eta"), "must be finite"));
-        }
-    }
     let has_input = input.is_some();
     let input: Box<dyn Node> = match input {
         Some(n) => n.build(&format!("{path}.input"))?,
@@ -219,7 +215,7 @@ fn build_steps(
 
 impl BuildNode for StepClip {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        build_steps(Some(self.eta), None, &self.input, path)
+        build_steps(Some(self.eta.get()), None, &self.input, path)
     }
 }
 
@@ -231,7 +227,12 @@ impl BuildNode for StepDelta {
 
 impl BuildNode for StepClipDelta {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        build_steps(Some(self.eta), Some(self.last_step), &self.input, path)
+        build_steps(
+            Some(self.eta.get()),
+            Some(self.last_step),
+            &self.input,
+            path,
+        )
     }
 }
 
@@ -248,7 +249,7 @@ mod tests {
         }
     }
 
-    // algorithms.md §4 TV: PRM = [0.7, 0.2, 0.4, 0.8], η = 0.5.
+    // Worked example (Gao et al. 2024, Clip and Delta): PRM = [0.7, 0.2, 0.4, 0.8], η = 0.5.
     const PRM: [f64; 4] = [0.7, 0.2, 0.4, 0.8];
 
     #[test]

@@ -1,7 +1,8 @@
-//! Numerical building blocks shared by the transforms and combinators (all in `f64`).
+//! Numerical building blocks shared by the node families (transforms, combinators; all in
+//! `f64`), and the reference rewards of LSC and PAR (`reference`).
 //!
 //! - [`sigmoid`] σ(z) = 1/(1+e^{−z}) and [`log_sigmoid`] logσ(z) = −softplus(−z), both stable
-//!   for any finite `z` (algorithms.md §0: for z < −30 logσ(z) = z, else −log1p(e^{−z})).
+//!   for any finite `z` (for z < −30 logσ(z) = z, else −log1p(e^{−z}).
 //! - [`mean`], [`variance`], [`std_dev`] (with `ddof` 0 = population, 1 = unbiased),
 //!   [`zscores`]: overflow-safe (values near ±f64::MAX are divided by a power of two first,
 //!   [`scale_of`]; ordinary data are computed exactly as with the plain formulas).
@@ -11,11 +12,13 @@
 //! - [`average_ranks`]: 1-based ranks with ties given their average rank (scipy `rankdata`).
 //!
 //! ```
-//! use rewardkit_core::transforms::stats::{log_sigmoid, norm_ppf, sigmoid};
+//! use rewardkit_core::numeric::{log_sigmoid, norm_ppf, sigmoid};
 //! assert!((log_sigmoid(0.0) + std::f64::consts::LN_2).abs() < 1e-15);
 //! assert!((sigmoid(2.0) - 0.880797).abs() < 1e-6);
 //! assert!((norm_ppf(0.975) - 1.959964).abs() < 1e-6);
 //! ```
+
+pub(crate) mod reference;
 
 /// σ(z) = 1/(1+e^{−z}), computed without overflow for any `z`.
 pub fn sigmoid(z: f64) -> f64 {
@@ -27,7 +30,7 @@ pub fn sigmoid(z: f64) -> f64 {
     }
 }
 
-/// logσ(z) = −softplus(−z): `z` for z < −30, else −log1p(e^{−z}) (algorithms.md §0).
+/// logσ(z) = −softplus(−z): `z` for z < −30, else −log1p(e^{−z}).
 pub fn log_sigmoid(z: f64) -> f64 {
     if z < -30.0 {
         z
@@ -330,7 +333,7 @@ mod tests {
     #[test]
     #[allow(clippy::approx_constant)] // −0.693147 is the TV as printed, not a typo for −ln 2
     fn log_sigmoid_tv_and_stability() {
-        // algorithms.md §2 TV (algorithms_tv_misc.py).
+        // logσ at 0 and ±2, as printed to 6 places (Wang et al., ICML 2024, LSC).
         assert_abs_diff_eq!(log_sigmoid(0.0), -0.693147, epsilon = 1e-6);
         assert_abs_diff_eq!(log_sigmoid(2.0), -0.126928, epsilon = 1e-6);
         assert_abs_diff_eq!(log_sigmoid(-2.0), -2.126928, epsilon = 1e-6);
@@ -342,7 +345,7 @@ mod tests {
 
     #[test]
     fn quantiles() {
-        // algorithms.md §2 TV: refs [0,1,2,3], Gaussian 85% quantile (pop std + 1e-5).
+        // LSC reference (Wang et al., ICML 2024): refs [0,1,2,3], Gaussian 85% quantile (pop std + 1e-5).
         let refs = [0.0, 1.0, 2.0, 3.0];
         assert_abs_diff_eq!(
             quantile_gaussian(&refs, 0.85, 1e-5, 0).unwrap(),

@@ -23,6 +23,11 @@ pub(crate) fn py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// Python's `str.split()`: the whitespace-separated words.
+pub(crate) fn py_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(py_space).filter(|w| !w.is_empty())
+}
+
 /// Python's `str.strip()` (no argument).
 pub(crate) fn py_strip(s: &str) -> &str {
     s.trim_matches(py_space)

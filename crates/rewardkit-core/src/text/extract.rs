@@ -30,7 +30,7 @@
 //! answer that spans lines is not matched there (`<answer>A\nB</answer>` finds nothing).
 //!
 //! ```
-//! use rewardkit_core::rewards::extract::{Extract, Extractor};
+//! use rewardkit_core::text::extract::{Extract, Extractor};
 //! let e = Extract::Chain(vec![Extractor::Boxed, Extractor::Hash]);
 //! assert_eq!(e.apply("so \\boxed{\\frac{1}{2}}."), Some("\\frac{1}{2}"));
 //! assert_eq!(e.apply("3 + 4 = 7\n#### 7\n"), Some("7"));
@@ -118,7 +118,7 @@ impl Extractor {
             Extractor::AnswerLine => last_answer_line(text),
             Extractor::AnswerTag => last_answer_tag(text),
             Extractor::AnswerTagFindall => {
-                super::pytext::findall_last(text, "<answer>", "</answer>")
+                super::python::findall_last(text, "<answer>", "</answer>")
             }
             Extractor::AfterThink => text.rfind("</think>").map(|i| &text[i + 8..]),
         };

@@ -1,0 +1,299 @@
+//! End-to-end tests of `rewardkit compare` and `rewardkit diagnose`.
+//!
+//! The expected distances are the EPIC/DARD/STARC test vectors of the 3-state MDP (γ = 0.9,
+//! R1(s,a,s') = ((7s + 3a + 5s') mod 11)/10 − 0.5, R3 = R1 plus the S'-redistribution of
+//! Z(s,a,s') = s'), computed with an independent numpy implementation of Gleave et al. 2021,
+//! Wulfe et al. 2022 and Skalse et al. 2024.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn rewardkit() -> Command {
+    Command::cargo_bin("rewardkit").unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const T: [[[f64; 3]; 2]; 3] = [
+    [[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]],
+    [[1.0, 0.0, 0.0], [0.0, 0.2, 0.8]],
+    [[0.3, 0.3, 0.4], [0.0, 1.0, 0.0]],
+];
+
+fn r1(s: usize, a: usize, x: usize) -> f64 {
+    ((7 * s + 3 * a + 5 * x) % 11) as f64 / 10.0 - 0.5
+}
+
+/// Writes the MDP, R1 and R3 = R1 + (Z − E_T Z) with Z = s'.
+fn toy(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let mdp = write(
+        dir,
+        "mdp.json",
+        &serde_json::json!({"gamma": 0.9, "transitions": T, "initial": [1, 0, 0]}).to_string(),
+    );
+    let mut a = vec![vec![vec![0.0; 3]; 2]; 3];
+    let mut b = a.clone();
+    for s in 0..3 {
+        for act in 0..2 {
+            let ez: f64 = (0..3).map(|x| T[s][act][x] * x as f64).sum();
+            for x in 0..3 {
+                a[s][act][x] = r1(s, act, x);
+                b[s][act][x] = r1(s, act, x) + x as f64 - ez;
+            }
+        }
+    }
+    let ra = write(
+        dir,
+        "a.json",
+        &serde_json::json!({ "reward": a }).to_string(),
+    );
+    let rb = write(
+        dir,
+        "b.json",
+        &serde_json::json!({ "reward": b }).to_string(),
+    );
+    (mdp, ra, rb)
+}
+
+fn compare_json(mdp: &Path, a: &Path, b: &Path, metric: &str) -> serde_json::Value {
+    let out = rewardkit()
+        .args(["compare", "--json", "--metric", metric, "--mdp"])
+        .arg(mdp)
+        .arg(a)
+        .arg(b)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn compare_reproduces_the_test_vectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mdp, a, b) = toy(dir.path());
+    let d = |m: &str| compare_json(&mdp, &a, &b, m)["distance"].as_f64().unwrap();
+    assert!((d("epic") - 0.6353351738095204).abs() < 1e-9);
+    assert!((d("dard") - 0.5677493749221469).abs() < 1e-9);
+    assert!(d("starc-val").abs() < 1e-9);
+    assert!((d("starc-epic") - 2.0 * d("epic")).abs() < 1e-9);
+    let text = rewardkit()
+        .args(["compare", "--metric", "epic", "--mdp"])
+        .arg(&mdp)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.trim_end().ends_with("= 0.635335"), "{text}");
+}
+
+#[test]
+fn compare_matrix_and_npy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mdp, a, b) = toy(dir.path());
+    // The same MDP with its transitions in a .npy file, and a state-action reward in .npy.
+    let flat: Vec<f64> = T.iter().flatten().flatten().copied().collect();
+    rewardkit_mdp::npy::write(&dir.path().join("t.npy"), &[3, 2, 3], &flat).unwrap();
+    let mdp_npy = write(
+        dir.path(),
+        "mdp_npy.json",
+        r#"{"gamma": 0.9, "transitions": "t.npy"}"#,
+    );
+    let c = dir.path().join("c.npy");
+    rewardkit_mdp::npy::write(&c, &[3, 2], &[1.0, 0.0, 2.0, -1.0, 0.5, 0.25]).unwrap();
+    for m in [&mdp, &mdp_npy] {
+        let out = rewardkit()
+            .args(["compare", "--json", "--matrix", "--metric", "epic", "--mdp"])
+            .arg(m)
+            .args([&a, &b, &c])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mx = doc["matrix"].as_array().unwrap();
+        assert_eq!(mx.len(), 3);
+        for (i, row) in mx.iter().enumerate() {
+            assert_eq!(row[i].as_f64(), Some(0.0));
+            for (j, v) in row.as_array().unwrap().iter().enumerate() {
+                assert_eq!(*v, mx[j][i]);
+            }
+        }
+        assert!((mx[0][1].as_f64().unwrap() - 0.6353351738095204).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn compare_needs_two_rewards_without_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mdp, a, _) = toy(dir.path());
+    let out = rewardkit()
+        .args(["compare", "--mdp"])
+        .arg(&mdp)
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--matrix"));
+}
+
+#[test]
+fn malformed_mdps_name_the_state_and_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, a, b) = toy(dir.path());
+    let cases = [
+        (
+            r#"{"gamma": 0.9, "transitions": [[[0.5,0.5,0],[0,0,1]],[[0.6,0.3,0],[0,0.2,0.8]],[[0.3,0.3,0.4],[0,1,0]]]}"#,
+            "state 1, action 0: transition probabilities sum to 0.9",
+        ),
+        (
+            r#"{"gamma": 0.9, "transitions": [[[0.5,0.5,0],[0,0,1]],[[1,0,0],[0,0.2,0.8]],[[0.3,0.3,0.4],[0,1.5,-0.5]]]}"#,
+            "state 2, action 1: probability of next state 2 is negative",
+        ),
+        (
+            r#"{"gamma": 0.9, "transitions": [[[0.5,0.5,0],[0,0,1]],[[1,0,0],[0,1]],[[0.3,0.3,0.4],[0,1,0]]]}"#,
+            "state 1, action 1: 2 next-state probabilities, expected 3",
+        ),
+        (
+            r#"{"gamma": 0.9, "transitions": [[[1,0],[0,1]]], "initial": [1]}"#,
+            "state 0, action 0: 2 next-state probabilities, expected 1",
+        ),
+    ];
+    for (text, want) in cases {
+        let m = write(dir.path(), "bad.json", text);
+        let out = rewardkit()
+            .args(["compare", "--mdp"])
+            .arg(&m)
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
+    // A reward that does not fit the MDP names its file.
+    let (mdp, _, _) = toy(dir.path());
+    let small = write(dir.path(), "small.json", r#"{"reward": [[1, 2], [3, 4]]}"#);
+    let out = rewardkit()
+        .args(["compare", "--mdp"])
+        .arg(&mdp)
+        .arg(&a)
+        .arg(&small)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("small.json: reward has 2 states, the MDP has 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn constant_reward_is_documented_not_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mdp, a, _) = toy(dir.path());
+    let c = write(dir.path(), "const.json", r#"{"reward": [2, 2, 2]}"#);
+    let doc = compare_json(&mdp, &a, &c, "epic");
+    assert_eq!(doc["distance"].as_f64(), Some(0.5));
+    assert_eq!(doc["trivial"], serde_json::json!([false, true]));
+    let doc = compare_json(&mdp, &a, &c, "starc-val");
+    assert!((doc["distance"].as_f64().unwrap() - 1.0).abs() < 1e-12);
+}
+
+fn diag_rows() -> String {
+    // 30 prompts × 8 samples at step 0: the proxy rises with x, the truth peaks at x = 5;
+    // at step 1 the proxy is higher and the truth lower.
+    let mut s = String::new();
+    for g in 0..30 {
+        for i in 0..8 {
+            let x = i as f64 + 0.01 * g as f64;
+            let row = serde_json::json!({"group": format!("p{g}"), "proxy": x, "true": -(x - 5.0) * (x - 5.0),
+                                         "completion": "a".repeat(10 + 5 * i), "step": 0});
+            s.push_str(&row.to_string());
+            s.push('\n');
+            let row = serde_json::json!({"group": format!("p{g}"), "proxy": x + 2.0, "true": -(x - 1.0) * (x - 1.0),
+                                         "length": 20 * i, "step": 1});
+            s.push_str(&row.to_string());
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[test]
+fn diagnose_reports_over_optimisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "s.jsonl", &diag_rows());
+    let svg = dir.path().join("bon.svg");
+    let out = rewardkit()
+        .args(["diagnose", "--json", "--input"])
+        .arg(&input)
+        .arg("--svg")
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["samples"], 480);
+    assert_eq!(doc["correlation"]["reference"], "step 0");
+    assert_eq!(doc["correlation"]["n"], 240);
+    assert_eq!(doc["best_of_n"]["over_optimised"], true);
+    assert_eq!(doc["best_of_n"]["points"].as_array().unwrap().len(), 8);
+    let kl = doc["best_of_n"]["points"][3]["kl"].as_f64().unwrap();
+    assert!((kl - (4f64.ln() - 0.75)).abs() < 1e-12);
+    assert_eq!(doc["pf_ppo"].as_array().unwrap().len(), 4);
+    assert!(doc["length"]["proxy_pearson"].as_f64().unwrap() > 0.5);
+    assert_eq!(doc["steps"].as_array().unwrap().len(), 2);
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("polyline") && svg.trim_end().ends_with("</svg>")
+    );
+    let text = rewardkit()
+        .args(["diagnose", "--input"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("OVER-OPTIMISED") && text.contains("PF-PPO"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diagnose_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "bad.jsonl",
+        "{\"proxy\": 1, \"true\": 2}\n{\"proxy\": \"x\", \"true\": 2}\n",
+    );
+    let out = rewardkit()
+        .args(["diagnose", "--input"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.jsonl:2: `proxy` must be a finite number"),
+        "{err}"
+    );
+}
