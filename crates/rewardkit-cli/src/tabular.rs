@@ -258,7 +258,7 @@ mod tests {
         );
 
         let spec = PipelineSpec::from_toml(
-            "schema_version = 1\n[reward]\ntype = \"weighted_sum\"\nterms = [{ name = \"acc\", reward = { type = \"number_match\" } }]\n",
+            "schema_version = 1\n[reward]\ntype = \"weighted_sum\"\nterms = [{ name = \"correct\", reward = { type = \"number_match\" } }]\n",
         )
         .unwrap();
         let outs: Vec<(bool, RewardOutput)> = spec
@@ -287,7 +287,7 @@ mod tests {
             .iter()
             .map(|f| f.name().clone())
             .collect();
-        assert_eq!(names, ["index", "id", "reward", "acc", "info"]);
+        assert_eq!(names, ["index", "id", "reward", "correct", "info"]);
         let index = b.column(0).as_any().downcast_ref::<UInt64Array>().unwrap();
         assert_eq!(index.values().to_vec(), vec![0, 1, 2]);
         let reward = b.column(2).as_any().downcast_ref::<Float64Array>().unwrap();
