@@ -38,6 +38,66 @@ pub struct Mdp {
     initial: Vec<f64>,
 }
 
+/// The compressed rows of an MDP under construction: each `(s, a)` row is checked
+/// (probabilities in [0, 1], summing to 1) and its non-zero entries kept.
+struct Csr {
+    ptr: Vec<usize>,
+    next: Vec<u32>,
+    prob: Vec<f64>,
+}
+
+impl Csr {
+    fn with_capacity(rows: usize, nnz: usize) -> Self {
+        let mut ptr = Vec::with_capacity(rows + 1);
+        ptr.push(0);
+        Csr {
+            ptr,
+            next: Vec::with_capacity(nnz),
+            prob: Vec::with_capacity(nnz),
+        }
+    }
+
+    /// Appends the row of `(s, a)` from its `(next state, probability)` entries.
+    fn push_row(
+        &mut self,
+        s: usize,
+        a: usize,
+        entries: impl IntoIterator<Item = (usize, f64)>,
+    ) -> Result<()> {
+        let mut sum = 0.0;
+        for (x, p) in entries {
+            check_prob(s, a, x, p)?;
+            sum += p;
+            if p != 0.0 {
+                self.next.push(x as u32);
+                self.prob.push(p);
+            }
+        }
+        check_sum(s, a, sum)?;
+        self.ptr.push(self.next.len());
+        Ok(())
+    }
+
+    fn into_mdp(
+        self,
+        n_states: usize,
+        n_actions: usize,
+        gamma: f64,
+        initial: Option<Vec<f64>>,
+    ) -> Result<Mdp> {
+        let initial = check_initial(initial, n_states)?;
+        Ok(Mdp {
+            n_states,
+            n_actions,
+            gamma,
+            ptr: self.ptr,
+            next: self.next,
+            prob: self.prob,
+            initial,
+        })
+    }
+}
+
 impl Mdp {
     /// An MDP from sparse rows: `rows[s * A + a]` lists `(next state, probability)` pairs.
     /// Pairs with probability 0 are dropped; a next state listed twice is an error.
@@ -57,17 +117,13 @@ impl Mdp {
                 n_states * n_actions
             )));
         }
-        let mut ptr = Vec::with_capacity(rows.len() + 1);
         let nnz: usize = rows.iter().map(Vec::len).sum();
-        let mut next = Vec::with_capacity(nnz);
-        let mut prob = Vec::with_capacity(nnz);
-        ptr.push(0);
+        let mut csr = Csr::with_capacity(rows.len(), nnz);
         for (r, mut row) in rows.into_iter().enumerate() {
             let (s, a) = (r / n_actions, r % n_actions);
             row.sort_by_key(|&(x, _)| x);
             let mut prev = None;
-            let mut sum = 0.0;
-            for &(x, p) in &row {
+            for &(x, _) in &row {
                 if x >= n_states {
                     return Err(Error::row(
                         s,
@@ -79,26 +135,10 @@ impl Mdp {
                     return Err(Error::row(s, a, format!("next state {x} is listed twice")));
                 }
                 prev = Some(x);
-                check_prob(s, a, x, p)?;
-                sum += p;
-                if p != 0.0 {
-                    next.push(x as u32);
-                    prob.push(p);
-                }
             }
-            check_sum(s, a, sum)?;
-            ptr.push(next.len());
+            csr.push_row(s, a, row)?;
         }
-        let initial = check_initial(initial, n_states)?;
-        Ok(Mdp {
-            n_states,
-            n_actions,
-            gamma,
-            ptr,
-            next,
-            prob,
-            initial,
-        })
+        csr.into_mdp(n_states, n_actions, gamma, initial)
     }
 
     /// An MDP from a dense row-major `T[s][a][s']` of length `S·A·S`.
@@ -121,34 +161,15 @@ impl Mdp {
                 t.len()
             )));
         }
-        let mut ptr = Vec::with_capacity(n_states * n_actions + 1);
-        let mut next = Vec::new();
-        let mut prob = Vec::new();
-        ptr.push(0);
+        let mut csr = Csr::with_capacity(n_states * n_actions, 0);
         for (r, row) in t.chunks_exact(n_states).enumerate() {
-            let (s, a) = (r / n_actions, r % n_actions);
-            let mut sum = 0.0;
-            for (x, &p) in row.iter().enumerate() {
-                check_prob(s, a, x, p)?;
-                sum += p;
-                if p != 0.0 {
-                    next.push(x as u32);
-                    prob.push(p);
-                }
-            }
-            check_sum(s, a, sum)?;
-            ptr.push(next.len());
+            csr.push_row(
+                r / n_actions,
+                r % n_actions,
+                row.iter().copied().enumerate(),
+            )?;
         }
-        let initial = check_initial(initial, n_states)?;
-        Ok(Mdp {
-            n_states,
-            n_actions,
-            gamma,
-            ptr,
-            next,
-            prob,
-            initial,
-        })
+        csr.into_mdp(n_states, n_actions, gamma, initial)
     }
 
     /// Reads an MDP file: the JSON layout of the module docs (`.json`).
