@@ -4,23 +4,13 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::{rewardkit, write};
 use predicates::prelude::*;
 use rewardkit_test::fixtures::RM_SPEC as SPEC;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn rewardkit() -> Command {
-    Command::cargo_bin("rewardkit").unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
 
 /// A group-wise pipeline: the z-score of `rm` within each group.
 const GROUP_SPEC: &str = r#"

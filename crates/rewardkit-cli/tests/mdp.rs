@@ -5,18 +5,10 @@
 //! Z(s,a,s') = s'), computed with an independent numpy implementation of Gleave et al. 2021,
 //! Wulfe et al. 2022 and Skalse et al. 2024.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{rewardkit, write};
 use std::path::{Path, PathBuf};
-
-fn rewardkit() -> Command {
-    Command::cargo_bin("rewardkit").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 const T: [[[f64; 3]; 2]; 3] = [
     [[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]],
@@ -33,7 +25,7 @@ fn toy(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let mdp = write(
         dir,
         "mdp.json",
-        &serde_json::json!({"gamma": 0.9, "transitions": T, "initial": [1, 0, 0]}).to_string(),
+        serde_json::json!({"gamma": 0.9, "transitions": T, "initial": [1, 0, 0]}).to_string(),
     );
     let mut a = vec![vec![vec![0.0; 3]; 2]; 3];
     let mut b = a.clone();
@@ -49,12 +41,12 @@ fn toy(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let ra = write(
         dir,
         "a.json",
-        &serde_json::json!({ "reward": a }).to_string(),
+        serde_json::json!({ "reward": a }).to_string(),
     );
     let rb = write(
         dir,
         "b.json",
-        &serde_json::json!({ "reward": b }).to_string(),
+        serde_json::json!({ "reward": b }).to_string(),
     );
     (mdp, ra, rb)
 }
@@ -236,7 +228,7 @@ fn diag_rows() -> String {
 #[test]
 fn diagnose_reports_over_optimisation() {
     let dir = tempfile::tempdir().unwrap();
-    let input = write(dir.path(), "s.jsonl", &diag_rows());
+    let input = write(dir.path(), "s.jsonl", diag_rows());
     let svg = dir.path().join("bon.svg");
     let out = rewardkit()
         .args(["diagnose", "--json", "--input"])

@@ -1,18 +1,10 @@
 //! End-to-end tests of `rewardkit probe`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{rewardkit, write};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
-
-fn rewardkit() -> Command {
-    Command::cargo_bin("rewardkit").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 /// A file of the repository's `examples/`.
 fn example(name: &str) -> PathBuf {

@@ -1,20 +1,11 @@
 //! End-to-end tests of `rewardkit score` and `rewardkit schema`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{rewardkit, write};
 use predicates::prelude::*;
 use rewardkit_test::fixtures::RM_SPEC as SPEC;
 use rewardkit_test::snapshot::{redact, settings};
-use std::path::Path;
-
-fn rewardkit() -> Command {
-    Command::cargo_bin("rewardkit").unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 fn rows(n: usize) -> String {
     (0..n)
@@ -32,7 +23,7 @@ fn rows(n: usize) -> String {
 fn scores_in_order_one_row_per_input() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "p.toml", SPEC);
-    let input = write(dir.path(), "in.jsonl", &rows(10));
+    let input = write(dir.path(), "in.jsonl", rows(10));
     let out = dir.path().join("out.jsonl");
     let run = rewardkit()
         .args(["score", "-q", "--spec"])
@@ -70,7 +61,7 @@ fn scores_in_order_one_row_per_input() {
 fn json_summary_has_component_stats() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "p.toml", SPEC);
-    let input = write(dir.path(), "in.jsonl", &rows(4));
+    let input = write(dir.path(), "in.jsonl", rows(4));
     let out = rewardkit()
         .args(["score", "--json", "--spec"])
         .arg(&spec)
@@ -152,7 +143,7 @@ fn bad_spec_names_the_field_path() {
         "p.toml",
         "schema_version = 1\n[reward]\ntype = \"weighted_sum\"\nterms = [{ reward = { type = \"constant\", vlue = 1 } }]\n",
     );
-    let input = write(dir.path(), "in.jsonl", &rows(1));
+    let input = write(dir.path(), "in.jsonl", rows(1));
     rewardkit()
         .args(["score", "--spec"])
         .arg(&spec)
@@ -254,7 +245,7 @@ fn verify_explain_names_the_extraction_rule() {
 fn parquet_output_is_written_atomically_or_refused() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "p.toml", SPEC);
-    let input = write(dir.path(), "in.jsonl", &rows(5));
+    let input = write(dir.path(), "in.jsonl", rows(5));
     let out = dir.path().join("out.parquet");
     let run = rewardkit()
         .args(["score", "--spec"])

@@ -1,11 +1,24 @@
-//! The `serve` end-to-end tests' view of the shared test kit (`rewardkit-test`): a
-//! `rewardkit serve` of this build on a free loopback port, and its std HTTP client.
+//! The CLI end-to-end tests' view of the shared test kit (`rewardkit-test`): this build's
+//! binary as an `assert_cmd` command, input files in a temporary folder, and a `rewardkit
+//! serve` of this build on a free loopback port with its std HTTP client.
 
 #![allow(dead_code, unused_imports)]
 
 pub use rewardkit_test::fixtures::SPEC;
 pub use rewardkit_test::http::{post, request, TestServer as Server};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// This build's `rewardkit` binary, ready for arguments.
+pub fn rewardkit() -> assert_cmd::Command {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_rewardkit"))
+}
+
+/// Writes `contents` to `dir/name` and returns the path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, contents).unwrap();
+    p
+}
 
 /// Starts this build's `rewardkit serve --spec SPEC --addr 127.0.0.1:0 EXTRA...` (see
 /// [`rewardkit_test::http::TestServer::start`]).
