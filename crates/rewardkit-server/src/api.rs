@@ -85,8 +85,9 @@ fn check_sample(i: usize, s: &Sample, max: usize) -> Result<(), ApiError> {
 // ---------------------------------------------------------------- grouping
 
 /// `422 needs_groups` when a group- or batch-scope pipeline would see a sample without the
-/// rest of its group on a route that cannot name groups (`/get_reward` groups by prompt,
-/// `/classify` not at all): such a sample would score 0 (a z-score of one value), silently.
+/// rest of its group (`/v1/score` groups by `group` id, else by prompt; `/get_reward` by
+/// prompt; `/classify` not at all): such a sample would score 0 (a z-score of one value),
+/// silently. A request is scored on its own, so a group split over two requests is refused.
 fn check_grouping(state: &AppState, samples: &[Sample], route: &str) -> Result<(), ApiError> {
     use rewardkit_core::node::{Batch, Scope};
     if samples.is_empty() {
@@ -115,9 +116,20 @@ fn check_grouping(state: &AppState, samples: &[Sample], route: &str) -> Result<(
                     "needs_groups",
                     format!(
                         "the pipeline normalises within groups (scope `group`), and this {route} \
-                         request has a sample without the rest of its group (groups are samples \
-                         with the same prompt here): it would score 0. Send whole groups, use \
-                         /v1/score with `group` ids, or serve a per-sample pipeline"
+                         request has a sample without the rest of its group ({}): it would \
+                         score 0. {}",
+                        if route == "/v1/score" {
+                            "groups are samples with the same `group` id, or else the same prompt"
+                        } else {
+                            "groups are samples with the same prompt here"
+                        },
+                        if route == "/v1/score" {
+                            "Send every sample of a group in one request, or serve a per-sample \
+                             pipeline"
+                        } else {
+                            "Send whole groups, use /v1/score with `group` ids, or serve a \
+                             per-sample pipeline"
+                        }
                     ),
                 ))
             }
@@ -333,6 +345,7 @@ pub(crate) async fn score(
     for (i, s) in req.samples.iter().enumerate() {
         check_sample(i, s, max)?;
     }
+    check_grouping(&state, &req.samples, "/v1/score")?;
     state.metrics().add_samples(1, req.samples.len());
     let ids: Vec<Option<Value>> = req.samples.iter().map(|s| s.id.clone()).collect();
     let outs = state.score(req.samples).await?;

@@ -606,7 +606,11 @@ async fn split_scheduling_keeps_group_and_batch_results() {
         let p = PipelineSpec::from_toml(&spec).unwrap().build().unwrap();
         let samples: Vec<Sample> = (0..40)
             .map(|i| {
-                let mut s = Sample::new("x").with_score("s", ((i * 7) % 11) as f64);
+                // Samples without a `group` id are one group by their prompt (a sample alone
+                // in its group is refused: see `group_scope_is_refused_where_a_group_is_missing`).
+                let mut s = Sample::new("x")
+                    .with_prompt("p")
+                    .with_score("s", ((i * 7) % 11) as f64);
                 s.group = (i % 5 != 4).then(|| format!("g{}", i % 3));
                 s
             })

@@ -145,6 +145,43 @@ async fn group_scope_is_refused_where_a_group_is_missing() {
     // /classify cannot name groups at all.
     let (s, v) = call(&st, post("/classify", json!({"input": ["a", "b"]}))).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    // /v1/score: a group split over requests (here `g2` has one sample) is refused, and the
+    // message names how this route groups.
+    let (s, v) = call(
+        &st,
+        post(
+            "/v1/score",
+            json!({"samples": [
+                {"prompt": "Q", "completion": "#### 2", "reference": "2", "group": "g1"},
+                {"prompt": "Q", "completion": "#### 3", "reference": "2", "group": "g1"},
+                {"prompt": "Q", "completion": "#### 2", "reference": "2", "group": "g2"}
+            ]}),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["error"]["code"], "needs_groups", "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`group` id"),
+        "{v}"
+    );
+    // Whole groups by id are scored.
+    let (s, v) = call(
+        &st,
+        post(
+            "/v1/score",
+            json!({"samples": [
+                {"prompt": "Q", "completion": "#### 2", "reference": "2", "group": "g1"},
+                {"prompt": "Q", "completion": "#### 3", "reference": "2", "group": "g1"}
+            ]}),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v["results"][0]["value"].as_f64().unwrap() > 0.0, "{v}");
 }
 
 #[tokio::test]
