@@ -22,7 +22,15 @@
 //! `/classify` servers (`vllm/entrypoints/openai/serving_classification.py`, SGLang `/v1/classify`).
 //!
 //! The text sent to reward-model APIs is `input = "prompt_completion"` (default: prompt text
-//! followed directly by the completion, as OpenRLHF's `query`) or `"completion"`. `url` is the
+//! followed directly by the completion, as OpenRLHF's `query`) or `"completion"`. A reward
+//! model trained on chat-formatted text wants its tokenizer's chat template applied, as
+//! OpenRLHF and verl do before they send: `chat_template = { preset = "llama3" }` (presets
+//! `chatml`, `llama3`, `gemma`), `{ file = "rm/tokenizer_config.json" }` (the model's own
+//! Jinja template and BOS/EOS tokens; a relative path is from the working directory) or
+//! `{ jinja = "..." }`. The conversation rendered is the prompt's messages (a text prompt is
+//! one `user` message) followed by the completion as the `assistant` message, without a
+//! generation prompt; it replaces the prompt + completion text for the `vllm_*`, `sglang_*`
+//! and `openrlhf` APIs (see [`crate::text::chat_template`]). `url` is the
 //! whole endpoint URL (`http://host:port/classify`); `https://` needs the `remote-tls` feature.
 //! A bearer token is read from the environment variable named by `token_env` (never from the
 //! spec file itself).
@@ -79,6 +87,29 @@ pub enum RemoteInput {
     Completion,
 }
 
+/// A reward model's chat template: exactly one of `preset`, `jinja` or `file`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChatTemplateSpec {
+    /// A built-in template: `chatml`, `llama3` or `gemma`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    /// A Jinja template as in a tokenizer's `chat_template` (variables: `messages`,
+    /// `add_generation_prompt` = false, `bos_token`, `eos_token`; `raise_exception(msg)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jinja: Option<String>,
+    /// A tokenizer's `tokenizer_config.json` (its `chat_template` and tokens) or a `.jinja`
+    /// file; read when the pipeline is built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Overrides the BOS token (presets and `tokenizer_config.json` bring their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bos_token: Option<String>,
+    /// Overrides the EOS token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eos_token: Option<String>,
+}
+
 /// `{type = "remote", url = "http://127.0.0.1:8000/classify", api = "vllm_classify"}`: calls
 /// a reward server hosted elsewhere.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -95,6 +126,10 @@ pub struct Remote {
     /// Text sent to reward-model APIs (default `prompt_completion`).
     #[serde(default)]
     pub input: RemoteInput,
+    /// The reward model's chat template, applied to prompt + completion before sending
+    /// (default: none, the texts are concatenated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_template: Option<ChatTemplateSpec>,
     /// vLLM's activation flag, sent as `use_activation` (vLLM ≥ 0.11.2; verl 0.9.1 sends
     /// `false` to get the raw head value); not sent if unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,6 +162,7 @@ impl Remote {
             api,
             model: None,
             input: RemoteInput::default(),
+            chat_template: None,
             activation: None,
             batch_size: defaults::remote_batch_size(),
             concurrency: defaults::remote_concurrency(),
@@ -167,6 +203,21 @@ impl Remote {
         if self.retries > 100 {
             return Err(Error::spec(format!("{path}.retries"), "expected 0..=100"));
         }
+        if self.chat_template.is_some() {
+            if self.api == RemoteApi::Rewardkit {
+                return Err(Error::spec(
+                    format!("{path}.chat_template"),
+                    "api `rewardkit` sends whole samples, not text: a chat template does not apply",
+                ));
+            }
+            if self.input == RemoteInput::Completion {
+                return Err(Error::spec(
+                    format!("{path}.chat_template"),
+                    "a chat template renders the prompt and the completion: it needs \
+                     input = \"prompt_completion\"",
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -199,7 +250,16 @@ impl BuildNode for Remote {
             })?),
             None => None,
         };
-        Ok(Box::new(client::RemoteNode::new(self.clone(), token)))
+        let template = match &self.chat_template {
+            Some(t) => Some(crate::text::chat_template::Renderer::new(
+                t,
+                &format!("{path}.chat_template"),
+            )?),
+            None => None,
+        };
+        Ok(Box::new(
+            client::RemoteNode::new(self.clone(), token).with_template(template),
+        ))
     }
 }
 
@@ -209,6 +269,8 @@ impl BuildNode for Remote {
 mod client {
     use super::{Remote, RemoteApi, RemoteInput};
     use crate::node::{finish, Batch, Node, Scope};
+    use crate::text::chat_template::Renderer;
+    use crate::Prompt;
     use crate::{Deadline, RewardOutput, Sample};
     use rewardkit_remote::{wire, CallError, Client, ClientConfig};
     use serde_json::Value;
@@ -221,6 +283,7 @@ mod client {
     pub(super) struct RemoteNode {
         spec: Remote,
         client: Client,
+        template: Option<Renderer>,
     }
 
     impl RemoteNode {
@@ -233,10 +296,37 @@ mod client {
                 retries: spec.retries,
                 backoff: Duration::from_millis(spec.backoff_ms),
             });
-            RemoteNode { spec, client }
+            RemoteNode {
+                spec,
+                client,
+                template: None,
+            }
         }
 
-        fn text(&self, s: &Sample) -> String {
+        pub(super) fn with_template(mut self, template: Option<Renderer>) -> Self {
+            self.template = template;
+            self
+        }
+
+        /// The text the reward model reads: the chat template applied to the prompt's
+        /// messages and the completion, else prompt text + completion (or the completion).
+        fn text(&self, s: &Sample) -> Result<String, String> {
+            if let Some(t) = &self.template {
+                let mut conv: Vec<(&str, &str)> = match &s.prompt {
+                    Some(Prompt::Messages(m)) => m
+                        .iter()
+                        .map(|m| (m.role.as_str(), m.content.as_str()))
+                        .collect(),
+                    Some(Prompt::Text(p)) => vec![("user", p.as_str())],
+                    None => Vec::new(),
+                };
+                conv.push(("assistant", s.completion.as_str()));
+                return t.render(&conv);
+            }
+            Ok(self.plain_text(s))
+        }
+
+        fn plain_text(&self, s: &Sample) -> String {
             match (self.spec.input, &s.prompt) {
                 (RemoteInput::PromptCompletion, Some(p)) => {
                     let mut t = p.text().into_owned();
@@ -247,30 +337,30 @@ mod client {
             }
         }
 
-        fn body(&self, samples: &[Sample]) -> Value {
+        /// The text of one sample in a request: the reward model's text for the `vllm_*` and
+        /// `sglang_*` APIs, OpenRLHF's `query` (prompt + completion, or the chat template's
+        /// rendering), nothing for `rewardkit` (whole samples are sent).
+        fn request_text(&self, s: &Sample) -> Result<String, String> {
             match self.spec.api {
                 RemoteApi::VllmClassify | RemoteApi::SglangClassify | RemoteApi::VllmPooling => {
-                    wire::classify_body(
-                        samples.iter().map(|s| self.text(s)).collect(),
-                        self.spec.model.as_deref(),
-                        self.spec.activation,
-                    )
+                    self.text(s)
+                }
+                RemoteApi::Openrlhf if self.template.is_some() => self.text(s),
+                RemoteApi::Openrlhf => {
+                    let mut t = prompt_text(s);
+                    t.push_str(&s.completion);
+                    Ok(t)
+                }
+                RemoteApi::Rewardkit => Ok(String::new()),
+            }
+        }
+
+        fn body(&self, samples: &[&Sample], texts: Vec<String>) -> Value {
+            match self.spec.api {
+                RemoteApi::VllmClassify | RemoteApi::SglangClassify | RemoteApi::VllmPooling => {
+                    wire::classify_body(texts, self.spec.model.as_deref(), self.spec.activation)
                 }
                 RemoteApi::Openrlhf => {
-                    let prompt = |s: &Sample| {
-                        s.prompt
-                            .as_ref()
-                            .map(|p| p.text().into_owned())
-                            .unwrap_or_default()
-                    };
-                    let query = samples
-                        .iter()
-                        .map(|s| {
-                            let mut t = prompt(s);
-                            t.push_str(&s.completion);
-                            t
-                        })
-                        .collect();
                     let labels = samples
                         .iter()
                         .map(|s| match &s.reference {
@@ -281,7 +371,8 @@ mod client {
                             },
                         })
                         .collect();
-                    wire::openrlhf_body(query, samples.iter().map(prompt).collect(), labels)
+                    let prompts = samples.iter().map(|s| prompt_text(s)).collect();
+                    wire::openrlhf_body(texts, prompts, labels)
                 }
                 RemoteApi::Rewardkit => {
                     wire::rewardkit_body(serde_json::to_value(samples).unwrap_or(Value::Null))
@@ -316,20 +407,51 @@ mod client {
                 .collect())
         }
 
-        /// Scores one chunk: one request, retried; one output per sample.
+        /// Scores one chunk: one request, retried; one output per sample. A sample whose text
+        /// cannot be made (its chat template raised) gets an error result and is not sent.
         fn chunk(&self, samples: &[Sample], deadline: Deadline) -> Vec<RewardOutput> {
-            let body = self.body(samples).to_string();
-            match self
-                .client
-                .call(&body, deadline.instant(), |v| self.read(v, samples.len()))
-            {
-                Ok(outs) => outs,
-                Err(CallError::TimedOut) => timeouts(samples.len()),
-                Err(CallError::Failed { message, attempts }) => {
-                    errors(samples.len(), &message, attempts)
+            let mut outs: Vec<Option<RewardOutput>> = vec![None; samples.len()];
+            let mut send: Vec<&Sample> = Vec::with_capacity(samples.len());
+            let mut texts = Vec::with_capacity(samples.len());
+            let mut at = Vec::with_capacity(samples.len());
+            for (i, s) in samples.iter().enumerate() {
+                match self.request_text(s) {
+                    Ok(t) => {
+                        send.push(s);
+                        texts.push(t);
+                        at.push(i);
+                    }
+                    Err(msg) => outs[i] = Some(RewardOutput::error(format!("remote: {msg}"))),
                 }
             }
+            if !send.is_empty() {
+                let n = send.len();
+                let body = self.body(&send, texts).to_string();
+                let got = match self
+                    .client
+                    .call(&body, deadline.instant(), |v| self.read(v, n))
+                {
+                    Ok(outs) => outs,
+                    Err(CallError::TimedOut) => timeouts(n),
+                    Err(CallError::Failed { message, attempts }) => errors(n, &message, attempts),
+                };
+                for (i, o) in at.into_iter().zip(got) {
+                    outs[i] = Some(o);
+                }
+            }
+            outs.into_iter()
+                .map(|o| {
+                    o.unwrap_or_else(|| RewardOutput::error("remote: internal error: lost result"))
+                })
+                .collect()
         }
+    }
+
+    fn prompt_text(s: &Sample) -> String {
+        s.prompt
+            .as_ref()
+            .map(|p| p.text().into_owned())
+            .unwrap_or_default()
     }
 
     fn timeouts(n: usize) -> Vec<RewardOutput> {
@@ -406,7 +528,7 @@ mod client {
     #[cfg(test)]
     mod tests {
         use super::*;
-        use crate::node::Settings;
+        use crate::node::{BuildNode, Settings};
         use rewardkit_test::upstream::FakeUpstream;
 
         fn node(url: &str) -> RemoteNode {
@@ -468,6 +590,70 @@ mod client {
                 .as_deref()
                 .unwrap()
                 .contains("2 `data` entries for 1"));
+        }
+
+        #[test]
+        fn a_chat_template_renders_the_text_sent_and_a_raising_one_fails_only_its_sample() {
+            use crate::{Message, Prompt};
+            let up =
+                FakeUpstream::start(vec![(200, r#"{"data":[{"index":0,"probs":[0.5]}]}"#)], 10);
+            let mut spec = Remote::new(up.url("/classify"), RemoteApi::VllmClassify);
+            spec.activation = Some(false);
+            spec.chat_template = Some(crate::rewards::remote::ChatTemplateSpec {
+                preset: Some("gemma".into()),
+                ..Default::default()
+            });
+            let node = spec.build("reward").unwrap();
+            let msg = |role: &str, content: &str| Message {
+                role: role.into(),
+                content: content.into(),
+            };
+            let samples = vec![
+                // Gemma's template refuses a system message: this sample's error, not sent.
+                Sample {
+                    prompt: Some(Prompt::Messages(vec![
+                        msg("system", "Be brief."),
+                        msg("user", "2+2?"),
+                    ])),
+                    ..Sample::new("4")
+                },
+                Sample::new(" 4").with_prompt("2+2?"),
+            ];
+            let settings = Settings::default();
+            let outs = node.eval(&Batch::new(&samples, &settings));
+            assert_eq!(outs.len(), 2);
+            let e = outs[0].info.error.as_deref().unwrap();
+            assert!(e.contains("System role not supported"), "{e}");
+            assert_eq!(outs[1].value, Some(0.5));
+            let body: Value = serde_json::from_str(&up.bodies()[0]).unwrap();
+            assert_eq!(
+                body,
+                serde_json::json!({
+                    "input": ["<bos><start_of_turn>user\n2+2?<end_of_turn>\n<start_of_turn>model\n4<end_of_turn>\n"],
+                    "use_activation": false
+                })
+            );
+        }
+
+        #[test]
+        fn chat_template_spec_errors_name_the_field() {
+            let mut spec = Remote::new("http://127.0.0.1:9/x", RemoteApi::Rewardkit);
+            spec.chat_template = Some(crate::rewards::remote::ChatTemplateSpec {
+                preset: Some("chatml".into()),
+                ..Default::default()
+            });
+            let e = spec.build("reward").unwrap_err().to_string();
+            assert!(
+                e.contains("reward.chat_template") && e.contains("rewardkit"),
+                "{e}"
+            );
+            spec.api = RemoteApi::VllmClassify;
+            spec.chat_template.as_mut().unwrap().jinja = Some("{{".into());
+            let e = spec.build("reward").unwrap_err().to_string();
+            assert!(e.contains("exactly one of"), "{e}");
+            spec.chat_template.as_mut().unwrap().preset = None;
+            let e = spec.build("reward").unwrap_err().to_string();
+            assert!(e.contains("does not compile"), "{e}");
         }
 
         #[test]

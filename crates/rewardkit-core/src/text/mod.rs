@@ -3,6 +3,8 @@
 //! `float()`, `re.findall`), user regular expressions with Python's `$` rule, the RLCR tags,
 //! and a sample's reference texts. Reward modules depend on these, not on each other.
 
+#[cfg(feature = "remote")]
+pub mod chat_template;
 pub mod extract;
 pub(crate) mod pattern;
 pub(crate) mod python;
