@@ -14,7 +14,13 @@ from functools import partial
 import pytest
 
 import rewardkit
-from rewardkit.integrations.verl import VerlReward, compute_score, compute_score_batched
+from rewardkit.integrations.verl import (
+    FloatVerlReward,
+    VerlReward,
+    compute_score,
+    compute_score_batched,
+    compute_score_float,
+)
 from conftest import EXAMPLE_SPEC, GATE_SPEC, R1_SPEC, ZSCORE_SPEC
 
 np = pytest.importorskip("numpy")
@@ -154,11 +160,69 @@ def test_batch_manager_call():
     assert [o["acc"] for o in out] == [1.0, 0.0]
 
 
-def test_prime_manager_positional_call():
-    # verl/workers/reward_manager/prime.py: evaluation_func(task, completion, reference, extra_info)
-    f = VerlReward(EXAMPLE_SPEC)
-    out = f("numina_x", "\\boxed{7}", "7", {"x": np.float32(1.5)})
-    assert out["score"] == pytest.approx(1.0)
+# ---- verl 0.9.1, verl/workers/reward_manager/prime.py (psutil clean-up left out)
+async def single_compute_score(evaluation_func, completion, reference, task, task_extra_info, executor, timeout=300.0):
+    loop = asyncio.get_event_loop()
+    try:
+        future = loop.run_in_executor(executor, partial(evaluation_func, task, completion, reference, task_extra_info))
+        return await asyncio.wait_for(future, timeout=timeout)
+    except asyncio.TimeoutError:
+        return None
+    except Exception as e:
+        print(f"[Error] Task failed: {e}, completion: {completion[:80]}")
+        return None
+
+
+async def parallel_compute_score_async(evaluation_func, completions, references, tasks, extra_info=None, num_processes=64):
+    from concurrent.futures import ProcessPoolExecutor
+
+    if extra_info is None:
+        extra_info = [None] * len(tasks)
+    scores = []
+    with ProcessPoolExecutor(max_workers=num_processes) as executor:
+        tasks_async = [
+            single_compute_score(evaluation_func, c, r, t, ei, executor, timeout=300.0)
+            for c, r, t, ei in zip(completions, references, tasks, extra_info, strict=True)
+        ]
+        results = await asyncio.gather(*tasks_async, return_exceptions=False)
+    for result, completion, reference, task in zip(results, completions, references, tasks, strict=True):
+        if isinstance(result, Exception) or result is None:
+            scores.append(0.0)
+        elif isinstance(result, int | float | bool):
+            scores.append(float(result))
+        else:
+            scores.append(float(result[0]))
+    return scores
+
+
+def prime_verify(compute_score, completions, references, tasks, extra_info):
+    """PrimeRewardManager.verify: any exception sets every score to 0.0."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(
+            parallel_compute_score_async(compute_score, completions, references, tasks, extra_info, num_processes=2)
+        )
+    except Exception as e:
+        print(f"[Error] Unexpected error during scoring. Setting all as 0. {e}")
+        return [0.0 for _ in range(len(completions))]
+    finally:
+        loop.close()
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="verl's prime.py uses `int | float | bool`")
+def test_prime_manager_gets_the_scores_not_zeros():
+    # A plain dict result raised KeyError: 0 in prime.py and every score became 0.0.
+    completions = ["\\boxed{7}", "\\boxed{8}", "\\boxed{7}"]
+    refs = ["7", "7", np.int64(7)]
+    tasks = np.array(["numina_x"] * 3, dtype=object)
+    extra = np.array([{"x": np.float32(1.5)}, None, {"index": np.int64(2)}], dtype=object)
+    for fn in (VerlReward(EXAMPLE_SPEC), FloatVerlReward(VerlReward(EXAMPLE_SPEC))):
+        scores = prime_verify(fn, completions, refs, tasks, extra)
+        assert scores == [pytest.approx(1.0), pytest.approx(0.0), pytest.approx(1.0)], scores
+    # The result is a dict for everyone else, and reads as its score where a number is wanted.
+    out = VerlReward(EXAMPLE_SPEC)("numina_x", "\\boxed{7}", "7", {"x": np.float32(1.5)})
+    assert isinstance(out, dict) and out[0] == out["score"] == float(out) == pytest.approx(1.0)
+    assert type(compute_score_float("d", "\\boxed{7}", "7", spec=str(EXAMPLE_SPEC))) is float
 
 
 def test_remote_manager_ships_it_to_a_worker_by_cloudpickle(tmp_path):

@@ -16,6 +16,26 @@ from rewardkit.integrations._common import (
 _NAN = float("nan")
 
 
+class VerlResult(dict):
+    """The result dict of :class:`VerlReward`, which also reads as its score where verl's
+    legacy managers expect a number: ``float(result)`` and ``result[0]`` give
+    ``result["score"]``. verl 0.9.1's ``prime`` manager
+    (``verl/workers/reward_manager/prime.py``, ``parallel_compute_score_async``) does
+    ``float(result[0])`` on any result that is not a number, and a plain dict there raises
+    ``KeyError: 0``, which its ``verify`` catches and turns into a score of 0.0 for the whole
+    batch, silently. Everything else sees a plain ``dict`` (``isinstance(r, dict)``)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        if type(key) is int and key == 0:
+            return dict.__getitem__(self, "score")
+        return dict.__getitem__(self, key)
+
+    def __float__(self) -> float:
+        return float(dict.__getitem__(self, "score"))
+
+
 class VerlReward:
     """verl's custom reward function: ``compute_score(data_source, solution_str, ground_truth,
     extra_info=None, **kwargs)``, returning ``{"score", "acc", <components>..., "timeout",
@@ -133,10 +153,10 @@ class VerlReward:
         value = o.get("value")
         score = float(value) if value is not None and math.isfinite(value) else self.missing_value
         acc = correctness_value(o, scorer.correctness)
-        out: Dict[str, Any] = {
+        out: Dict[str, Any] = VerlResult({
             "score": score,
             "acc": float(acc) if acc is not None else (score if scorer.correctness is None else 0.0),
-        }
+        })
         comps = {log_key(k): v for k, v in (o.get("components") or {}).items()}
         for k in keys:
             v = comps.get(k)
@@ -225,6 +245,19 @@ def _reference(g: Any) -> Any:
     return g
 
 
+class FloatVerlReward:
+    """``compute_score_float``: a :class:`VerlReward` that returns the score alone, a
+    ``float``, for code that wants a number (verl's legacy ``prime`` manager also works with
+    :data:`compute_score` itself, whose dict reads as its score there)."""
+
+    def __init__(self, reward: VerlReward):
+        self.reward = reward
+        self.__name__ = "compute_score_float"
+
+    def __call__(self, data_source=None, solution_str=None, ground_truth=None, extra_info=None, **kwargs):
+        return float(self.reward(data_source, solution_str, ground_truth, extra_info, **kwargs)["score"])
+
+
 class BatchedVerlReward:
     """``compute_score_batched``: the batched form of a :class:`VerlReward`, for verl's
     ``batch`` reward manager (``verl/workers/reward_manager/batch.py``)."""
@@ -241,3 +274,5 @@ class BatchedVerlReward:
 compute_score = VerlReward()
 #: The batched form of :data:`compute_score`.
 compute_score_batched = BatchedVerlReward(compute_score)
+#: :data:`compute_score` returning the score alone (a ``float``).
+compute_score_float = FloatVerlReward(compute_score)

@@ -14,14 +14,27 @@ or use this module's ready ``compute_score`` with the pipeline in the reward kwa
 (``get_custom_reward_fn``), ``verl/experimental/reward_loop/reward_loop.py`` (columns from the
 first sample's keys), ``verl/experimental/reward_loop/reward_manager/{naive,dapo,gdpo,limited,
 remote}.py`` (one call per sample, keyword arguments, ``extra_info["num_turns"]``), and
-``verl/workers/reward_manager/{batch,prime}.py`` (legacy managers).
+``verl/workers/reward_manager/{batch,prime}.py`` (legacy managers: ``batch`` takes
+``compute_score_batched``; ``prime`` calls ``float(result[0])``, which a result of
+``compute_score`` answers with its score, and ``compute_score_float`` returns a number).
 """
 
 from rewardkit.integrations._verl import (
     BatchedVerlReward,
+    FloatVerlReward,
+    VerlResult,
     VerlReward,
     compute_score,
     compute_score_batched,
+    compute_score_float,
 )
 
-__all__ = ["VerlReward", "BatchedVerlReward", "compute_score", "compute_score_batched"]
+__all__ = [
+    "VerlReward",
+    "VerlResult",
+    "BatchedVerlReward",
+    "FloatVerlReward",
+    "compute_score",
+    "compute_score_batched",
+    "compute_score_float",
+]
