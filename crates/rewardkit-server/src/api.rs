@@ -1,7 +1,7 @@
 //! The route handlers and their wire types.
 
 use crate::extract::Json;
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, ErrorCode};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -99,7 +99,7 @@ fn check_grouping(state: &AppState, samples: &[Sample], route: &str) -> Result<(
         Scope::Batch if samples.len() >= 2 => Ok(()),
         Scope::Batch => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "needs_groups",
+            ErrorCode::NeedsGroups,
             format!(
                 "the pipeline normalises over the whole batch (scope `batch`), and this {route} \
                  request has one sample: it would score 0. Send whole batches, or serve a \
@@ -113,7 +113,7 @@ fn check_grouping(state: &AppState, samples: &[Sample], route: &str) -> Result<(
             } else {
                 Err(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "needs_groups",
+                    ErrorCode::NeedsGroups,
                     format!(
                         "the pipeline normalises within groups (scope `group`), and this {route} \
                          request has a sample without the rest of its group ({}): it would \
@@ -199,7 +199,7 @@ pub(crate) async fn get_reward(
     for (i, l) in req.labels.iter().flatten().enumerate() {
         check_value(&|| format!("labels[{i}]"), l, max)?;
     }
-    state.metrics().add_samples(0, n);
+    state.metrics().add_samples("/get_reward", n);
     let mut prompts = req.prompts.map(Vec::into_iter);
     let mut labels = req.labels.map(Vec::into_iter);
     let samples: Vec<Sample> = req
@@ -346,7 +346,7 @@ pub(crate) async fn score(
         check_sample(i, s, max)?;
     }
     check_grouping(&state, &req.samples, "/v1/score")?;
-    state.metrics().add_samples(1, req.samples.len());
+    state.metrics().add_samples("/v1/score", req.samples.len());
     let ids: Vec<Option<Value>> = req.samples.iter().map(|s| s.id.clone()).collect();
     let outs = state.score(req.samples).await?;
     Ok(axum::Json(ScoreResponse {
@@ -462,6 +462,7 @@ fn content_text(content: &Value) -> String {
 /// messages before it; `data[i].probs = [value]`, `num_classes = 1`.
 pub(crate) async fn classify(
     State(state): State<AppState>,
+    route: axum::extract::MatchedPath,
     Json(req): Json<ClassifyRequest>,
 ) -> Result<Response, ApiError> {
     let max = state.config().max_field_bytes;
@@ -527,7 +528,7 @@ pub(crate) async fn classify(
         }
     };
     check_grouping(&state, &samples, "/classify")?;
-    state.metrics().add_samples(2, samples.len());
+    state.metrics().add_samples(route.as_str(), samples.len());
     let outs = state.score(samples).await?;
     let missing = state.config().missing_value;
     let data: Vec<Value> = outs
@@ -565,7 +566,7 @@ pub(crate) async fn health(State(state): State<AppState>, RawQuery(q): RawQuery)
     if state.is_draining() {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            axum::Json(json!({"status": "draining", "error": {"code": "draining", "message": "the server is shutting down"}})),
+            axum::Json(json!({"status": "draining", "error": {"code": ErrorCode::Draining.as_str(), "message": "the server is shutting down"}})),
         )
             .into_response();
     }
@@ -579,7 +580,7 @@ pub(crate) async fn health(State(state): State<AppState>, RawQuery(q): RawQuery)
     let status = if load.saturated { "saturated" } else { "ok" };
     let mut body = json!({"status": status, "saturated": load.saturated, "queue": load});
     if ready && load.saturated {
-        body["error"] = json!({"code": "saturated", "message": "the scoring queue is saturated; retry later or use another replica"});
+        body["error"] = json!({"code": ErrorCode::Saturated.as_str(), "message": "the scoring queue is saturated; retry later or use another replica"});
         let mut r = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
         r.headers_mut().insert(
             header::RETRY_AFTER,
@@ -590,10 +591,10 @@ pub(crate) async fn health(State(state): State<AppState>, RawQuery(q): RawQuery)
     axum::Json(body).into_response()
 }
 
-/// `GET /metrics`: Prometheus text format.
+/// `GET /metrics`: the OpenMetrics text format (Prometheus scrapes it).
 pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        [(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)],
         state.metrics().render(),
     )
         .into_response()

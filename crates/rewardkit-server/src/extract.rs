@@ -114,7 +114,7 @@ mod tests {
         assert!(e.message.contains("unknown field `b`"), "{}", e.message);
         let e = parse::<T>(br#"{"a": ["#).unwrap_err();
         assert_eq!(e.status, StatusCode::BAD_REQUEST);
-        assert_eq!(e.code, "invalid_json");
+        assert_eq!(e.code, crate::ErrorCode::InvalidJson);
         let e = parse::<T>(b"").unwrap_err();
         assert_eq!(e.status, StatusCode::BAD_REQUEST);
         for trailing in [
@@ -125,7 +125,7 @@ mod tests {
             let e = parse::<T>(trailing).unwrap_err();
             assert_eq!(
                 (e.status, e.code),
-                (StatusCode::BAD_REQUEST, "invalid_json")
+                (StatusCode::BAD_REQUEST, crate::ErrorCode::InvalidJson)
             );
         }
         assert!(parse::<T>(b"{\"a\": []} \n\t").is_ok());

@@ -11,7 +11,7 @@
 //! | `POST /classify`, `POST /v1/classify` | vLLM / SGLang classification: `{"model", "input"}` → `{"data": [{"probs": [score]}]}` |
 //! | `GET /v1/pipeline` | the pipeline's scope, component names and correctness component ([`PipelineInfo`]) |
 //! | `GET /health` | liveness, load and saturation (503 while draining; `?ready=1`: 503 while saturated too) |
-//! | `GET /metrics` | Prometheus text |
+//! | `GET /metrics` | metrics, OpenMetrics text (Prometheus scrapes it) |
 //!
 //! ## Values on the wire
 //!
@@ -76,7 +76,7 @@ mod middleware;
 mod protocol;
 mod sched;
 
-pub use error::ApiError;
+pub use error::{ApiError, ErrorCode};
 pub use metrics::Metrics;
 
 use axum::routing::{get, post};
@@ -544,6 +544,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::observe,
         ))
+        .layer(middleware::trace_layer())
+        .layer(tower_http::request_id::PropagateRequestIdLayer::new(
+            axum::http::HeaderName::from_static(middleware::REQUEST_ID),
+        ))
+        .layer(tower_http::request_id::SetRequestIdLayer::new(
+            axum::http::HeaderName::from_static(middleware::REQUEST_ID),
+            middleware::RequestIds,
+        ))
+        .layer(axum::middleware::from_fn(middleware::sanitize_request_id))
         .with_state(state)
 }
 

@@ -217,8 +217,13 @@ pub(crate) fn run_one(state: &AppState) {
             pipeline.score(&job.samples[range.clone()])
         }));
         m.end_unit();
-        let mut outs = r.unwrap_or_else(|_| {
-            tracing::error!("pipeline panicked outside a reward function");
+        let mut outs = r.unwrap_or_else(|p| {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(cause = %msg, samples = n, "pipeline panicked outside a reward function");
             let settings = pipeline.settings();
             (0..n)
                 .map(|_| {
@@ -228,6 +233,13 @@ pub(crate) fn run_one(state: &AppState) {
                 })
                 .collect()
         });
+        if outs.len() != n {
+            tracing::error!(
+                got = outs.len(),
+                want = n,
+                "a node returned the wrong number of outputs"
+            );
+        }
         outs.resize_with(n, || {
             RewardOutput::error("internal error: a node returned the wrong number of outputs")
         });

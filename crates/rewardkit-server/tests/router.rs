@@ -376,4 +376,67 @@ async fn request_id_is_echoed() {
         .insert("x-request-id", "abc-123".parse().unwrap());
     let (_, h, _) = call(&st, r).await;
     assert_eq!(h["x-request-id"], "abc-123");
+    // An id that is too long or not printable is replaced by a fresh one.
+    for bad in ["x".repeat(200), "a b".to_string()] {
+        let mut r = Request::get("/health").body(Body::empty()).unwrap();
+        r.headers_mut().insert("x-request-id", bad.parse().unwrap());
+        let (_, h, _) = call(&st, r).await;
+        let id = h["x-request-id"].to_str().unwrap();
+        assert!(id != bad && id.len() < 40 && id.contains('-'), "{id}");
+    }
+    // Without one, each request gets its own.
+    let (_, a, _) = call(&st, Request::get("/health").body(Body::empty()).unwrap()).await;
+    let (_, b, _) = call(&st, Request::get("/health").body(Body::empty()).unwrap()).await;
+    assert_ne!(a["x-request-id"], b["x-request-id"]);
+}
+
+#[tokio::test]
+async fn metric_route_labels_come_from_the_matched_route() {
+    let st = state_with(ServerConfig::default());
+    for path in [
+        "/nope",
+        "/another/unknown/path",
+        "/classify",
+        "/v1/classify",
+    ] {
+        let _ = call(&st, post(path, r#"{"input": ["1"]}"#)).await;
+    }
+    let (s, h, m) = call(&st, Request::get("/metrics").body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/openmetrics-text"));
+    let m = m.as_str().unwrap().to_string();
+    // Unknown paths share one label: a client cannot grow the label set.
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"other\",status=\"404\"} 2"),
+        "{m}"
+    );
+    assert!(!m.contains("/nope"), "{m}");
+    assert!(
+        m.contains("rewardkit_samples_total{route=\"/v1/classify\"} 1"),
+        "{m}"
+    );
+    assert!(
+        m.contains("rewardkit_http_requests_total{route=\"/classify\",status=\"200\"} 1"),
+        "{m}"
+    );
+    assert!(m.ends_with("# EOF\n"), "{m}");
+}
+
+#[test]
+fn error_codes_are_unique_and_snake_case() {
+    use rewardkit_server::ErrorCode;
+    let mut seen = std::collections::HashSet::new();
+    for c in ErrorCode::ALL {
+        let s = c.as_str();
+        assert!(seen.insert(s), "duplicate code {s}");
+        assert!(
+            s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "{s}"
+        );
+        assert_eq!(serde_json::to_value(c).unwrap(), s);
+    }
+    assert!(seen.contains("needs_groups") && seen.contains("overloaded"));
 }
