@@ -35,7 +35,7 @@ Examples:\n  \
 rewardkit compare --mdp examples/mdp/toy.json examples/mdp/r1.json examples/mdp/r1_redistributed.json --metric epic\n  \
 rewardkit compare --mdp examples/mdp/toy.json examples/mdp/*.json --metric starc-val --matrix --json"
 )]
-pub struct CompareArgs {
+pub(crate) struct CompareArgs {
     /// The MDP (JSON).
     #[arg(long, value_name = "FILE")]
     pub mdp: PathBuf,
@@ -125,7 +125,7 @@ fn read_policy(path: &Path, mdp: &Mdp) -> Result<Policy> {
     Policy::from_probs(n_s, n_a, probs).with_context(|| format!("{}", path.display()))
 }
 
-pub fn compare(args: CompareArgs) -> Result<ExitCode> {
+pub(crate) fn compare(args: CompareArgs) -> Result<ExitCode> {
     let sample_based = args.metric.eq_ignore_ascii_case("epic-sample");
     let metric: Option<Metric> = if sample_based {
         None
@@ -299,7 +299,7 @@ proxy per filter (none, bon, br, bw), and the length-reward correlation.\n\n\
 Exit codes: 0 success; 2 error (the message names file:line).\n\n\
 Example:\n  rewardkit diagnose --input samples.jsonl --svg bon.svg"
 )]
-pub struct DiagnoseArgs {
+pub(crate) struct DiagnoseArgs {
     /// Samples: JSONL (`-` for stdin).
     #[arg(short, long, value_name = "FILE")]
     pub input: PathBuf,
@@ -329,7 +329,7 @@ pub struct DiagnoseArgs {
     pub seed: u64,
 }
 
-pub fn diagnose(args: DiagnoseArgs) -> Result<ExitCode> {
+pub(crate) fn diagnose(args: DiagnoseArgs) -> Result<ExitCode> {
     let fields = Fields {
         proxy: args.proxy,
         truth: args.truth,

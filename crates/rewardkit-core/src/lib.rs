@@ -37,7 +37,6 @@
 //! `ARCHITECTURE.md` at the repository root shows how a sample flows through a pipeline and
 //! where to add a reward function, transform or combinator.
 
-#![warn(unreachable_pub)]
 // A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // Nothing a user sends may panic the caller; tests may unwrap (clippy.toml).

@@ -117,7 +117,6 @@
 //! |---|---|---|
 //! | (none) | | the verifier is pure Rust with no optional parts; it depends on no other rewardkit crate |
 
-#![warn(unreachable_pub)]
 // A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -63,7 +63,7 @@ pub(crate) struct Csr {
 }
 
 impl Csr {
-    pub fn from_rows(rows: Vec<Vec<(u32, f64)>>) -> Csr {
+    pub(crate) fn from_rows(rows: Vec<Vec<(u32, f64)>>) -> Csr {
         let n = rows.len();
         let mut ptr = Vec::with_capacity(n + 1);
         ptr.push(0);
@@ -81,7 +81,7 @@ impl Csr {
     }
 
     /// `y = P x`.
-    pub fn matvec(&self, x: &[f64], y: &mut [f64]) {
+    pub(crate) fn matvec(&self, x: &[f64], y: &mut [f64]) {
         y.par_iter_mut()
             .enumerate()
             .with_min_len(64)
@@ -96,7 +96,7 @@ impl Csr {
     }
 
     /// `y = Pᵀ x`.
-    pub fn matvec_t(&self, x: &[f64], y: &mut [f64]) {
+    pub(crate) fn matvec_t(&self, x: &[f64], y: &mut [f64]) {
         y.fill(0.0);
         for i in 0..self.n {
             let xi = x[i];

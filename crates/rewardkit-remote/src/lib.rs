@@ -36,7 +36,6 @@
 //! |---|---|---|
 //! | `tls` | off | `https://` URLs (rustls) |
 
-#![warn(unreachable_pub)]
 // A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // Nothing a user sends may panic the caller; tests may unwrap (clippy.toml).

@@ -64,7 +64,6 @@
 //! |---|---|---|
 //! | (none) | | the server has no optional parts; the `remote` reward function is enabled by whoever builds the pipeline (`rewardkit-core/remote`, on in the `rewardkit` binary) |
 
-#![warn(unreachable_pub)]
 // A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -14,7 +14,6 @@
 //! Tests that need the `rewardkit` binary pass `env!("CARGO_BIN_EXE_rewardkit")` from the
 //! `rewardkit-cli` crate's own tests; this crate does not build it.
 
-#![warn(unreachable_pub)]
 // A library never prints: outcomes are data, logs go through `tracing` (server) or the caller.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

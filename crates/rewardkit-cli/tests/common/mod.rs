@@ -4,17 +4,17 @@
 
 #![allow(dead_code, unused_imports)]
 
-pub use rewardkit_test::fixtures::SPEC;
-pub use rewardkit_test::http::{post, request, TestServer as Server};
+pub(crate) use rewardkit_test::fixtures::SPEC;
+pub(crate) use rewardkit_test::http::{post, request, TestServer as Server};
 use std::path::{Path, PathBuf};
 
 /// This build's `rewardkit` binary, ready for arguments.
-pub fn rewardkit() -> assert_cmd::Command {
+pub(crate) fn rewardkit() -> assert_cmd::Command {
     assert_cmd::Command::new(env!("CARGO_BIN_EXE_rewardkit"))
 }
 
 /// Writes `contents` to `dir/name` and returns the path.
-pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, contents).unwrap();
     p
@@ -22,6 +22,6 @@ pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
 
 /// Starts this build's `rewardkit serve --spec SPEC --addr 127.0.0.1:0 EXTRA...` (see
 /// [`rewardkit_test::http::TestServer::start`]).
-pub fn start(dir: &Path, spec: &str, extra: &[&str]) -> Server {
+pub(crate) fn start(dir: &Path, spec: &str, extra: &[&str]) -> Server {
     Server::start(env!("CARGO_BIN_EXE_rewardkit"), dir, spec, extra)
 }
