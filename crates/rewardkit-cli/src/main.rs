@@ -58,6 +58,8 @@ enum Command {
     Compare(mdp::CompareArgs),
     /// Reward-hacking diagnostics from proxy and true scores (correlation, best-of-n, PF-PPO R², length).
     Diagnose(mdp::DiagnoseArgs),
+    /// Generate seeded MDPs and their rewards (random, gridworld, chain) as JSON, safetensors or npy.
+    Mdp(mdp::MdpArgs),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Schema => print_schema(),
         Command::Compare(args) => mdp::compare(args),
         Command::Diagnose(args) => mdp::diagnose(args),
+        Command::Mdp(args) => mdp::generate(args),
     };
     match result {
         Ok(code) => code,

@@ -83,6 +83,57 @@ pub(crate) struct CompareArgs {
     /// epic-sample: the first seed.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub seed: u64,
+    /// EPIC/STARC-EPIC's state distribution D_S (and Pearson's coverage): a JSON list of S
+    /// probabilities, or a .npy/.safetensors array (default: uniform).
+    #[arg(long, value_name = "FILE")]
+    pub state_dist: Option<PathBuf>,
+    /// The action distribution D_A of EPIC, DARD and the coverage: a JSON list of A
+    /// probabilities, or a .npy/.safetensors array (default: uniform).
+    #[arg(long, value_name = "FILE")]
+    pub action_dist: Option<PathBuf>,
+}
+
+/// Reads a distribution file: a JSON list of numbers (or `{"dist": [...]}`), or a 1-D array
+/// file. Its length and sum are checked by the distance.
+fn read_dist(path: &Path, what: &str, n: usize) -> Result<Vec<f64>> {
+    let v: Vec<f64> = if rewardkit_mdp::arrays::is_array_file(path) {
+        let a = rewardkit_mdp::arrays::read(path, &["dist", what])?;
+        if a.shape.len() != 1 {
+            bail!(
+                "{}: {what} must be a 1-D array, got shape {:?}",
+                path.display(),
+                a.shape
+            );
+        }
+        a.data
+    } else {
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        let doc: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{}: invalid JSON", path.display()))?;
+        let list = doc.get("dist").unwrap_or(&doc);
+        let items = list.as_array().with_context(|| {
+            format!(
+                "{}: expected a JSON list of {n} probabilities",
+                path.display()
+            )
+        })?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                x.as_f64()
+                    .with_context(|| format!("{}: {what}[{i}] is not a number", path.display()))
+            })
+            .collect::<Result<_>>()?
+    };
+    if v.len() != n {
+        bail!(
+            "{}: {what} has {} entries, the MDP has {n}",
+            path.display(),
+            v.len()
+        );
+    }
+    Ok(v)
 }
 
 fn read_policy(path: &Path, mdp: &Mdp) -> Result<Policy> {
@@ -161,6 +212,12 @@ pub(crate) fn compare(args: CompareArgs) -> Result<ExitCode> {
     };
     if let Some(p) = &args.policy {
         opts.policy = Some(read_policy(p, &mdp)?);
+    }
+    if let Some(p) = &args.state_dist {
+        opts.state_dist = Some(read_dist(p, "state_dist", mdp.n_states())?);
+    }
+    if let Some(p) = &args.action_dist {
+        opts.action_dist = Some(read_dist(p, "action_dist", mdp.n_actions())?);
     }
     let load = t0.elapsed().as_secs_f64();
     let names: Vec<String> = args
@@ -282,6 +339,205 @@ pub(crate) fn compare(args: CompareArgs) -> Result<ExitCode> {
         )?;
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `rewardkit mdp`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Files: .json (small MDPs and rewards, the layout `compare` reads), \
+.safetensors (an MDP: tensors `transitions` (S, A, S) and `initial`, gamma in the metadata; a \
+reward: tensor `reward`) or .npy (rewards). Files are written through a temporary file and \
+renamed.\n\n\
+Examples:\n  \
+rewardkit mdp random --states 2000 --actions 8 --sparsity 0.99 --seed 7 --out mdp.safetensors --reward r.npy\n  \
+rewardkit mdp gridworld --grid maze.txt --slip 0.1 --out grid.json --reward grid_reward.json\n  \
+rewardkit mdp chain --states 5 --slip 0.2 --out chain.json --reward chain_reward.json"
+)]
+pub(crate) struct MdpArgs {
+    #[command(subcommand)]
+    kind: MdpKind,
+}
+
+/// Which MDP to generate.
+#[derive(Debug, clap::Subcommand)]
+enum MdpKind {
+    /// A random MDP: each (s, a) moves to round((1 - sparsity) S) distinct next states with
+    /// flat-Dirichlet probabilities; uniform initial distribution.
+    Random {
+        /// States.
+        #[arg(long, value_name = "N")]
+        states: usize,
+        /// Actions.
+        #[arg(long, value_name = "N")]
+        actions: usize,
+        /// Fraction of zero transition probabilities, in [0, 1).
+        #[arg(long, default_value_t = 0.0, value_name = "X")]
+        sparsity: f64,
+        /// The discount.
+        #[arg(long, default_value_t = 0.9, value_name = "G")]
+        gamma: f64,
+        /// The seed (the same seed gives the same MDP everywhere).
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        seed: u64,
+        /// Shape of the random reward written with --reward: transition (R(s,a,s')),
+        /// state-action or state.
+        #[arg(long, default_value = "transition", value_name = "KIND")]
+        reward_kind: String,
+        #[command(flatten)]
+        out: MdpOut,
+    },
+    /// A gridworld from ASCII art: `#` wall, `G` goal (absorbing), `S` start, `.` empty;
+    /// actions up, right, down, left; `--slip` moves in a random direction instead.
+    Gridworld {
+        /// The ASCII art file.
+        #[arg(long, value_name = "FILE")]
+        grid: PathBuf,
+        /// Probability of a random move.
+        #[arg(long, default_value_t = 0.0, value_name = "P")]
+        slip: f64,
+        /// Reward of a step from a non-goal cell.
+        #[arg(
+            long,
+            default_value_t = 0.0,
+            value_name = "R",
+            allow_negative_numbers = true
+        )]
+        step_reward: f64,
+        /// Reward of entering a goal.
+        #[arg(
+            long,
+            default_value_t = 1.0,
+            value_name = "R",
+            allow_negative_numbers = true
+        )]
+        goal_reward: f64,
+        /// The discount.
+        #[arg(long, default_value_t = 0.9, value_name = "G")]
+        gamma: f64,
+        #[command(flatten)]
+        out: MdpOut,
+    },
+    /// Strens' chain: action 0 moves forward (the last state pays --end-reward), action 1
+    /// returns to state 0 and pays --return-reward; --slip swaps them.
+    Chain {
+        /// States (at least 2).
+        #[arg(long, value_name = "N")]
+        states: usize,
+        /// Probability that the other action happens.
+        #[arg(long, default_value_t = 0.2, value_name = "P")]
+        slip: f64,
+        /// Reward of returning to state 0.
+        #[arg(
+            long,
+            default_value_t = 2.0,
+            value_name = "R",
+            allow_negative_numbers = true
+        )]
+        return_reward: f64,
+        /// Reward of staying in the last state.
+        #[arg(
+            long,
+            default_value_t = 10.0,
+            value_name = "R",
+            allow_negative_numbers = true
+        )]
+        end_reward: f64,
+        /// The discount.
+        #[arg(long, default_value_t = 0.9, value_name = "G")]
+        gamma: f64,
+        #[command(flatten)]
+        out: MdpOut,
+    },
+}
+
+/// Where `rewardkit mdp` writes.
+#[derive(Debug, clap::Args)]
+struct MdpOut {
+    /// The MDP file (.json or .safetensors).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Also write the generator's reward (.json, .npy or .safetensors).
+    #[arg(long, value_name = "FILE")]
+    reward: Option<PathBuf>,
+}
+
+pub(crate) fn generate(args: MdpArgs) -> Result<ExitCode> {
+    use rewardkit_mdp::generate;
+    use rewardkit_mdp::RewardKind;
+    let (mdp, reward, out) = match args.kind {
+        MdpKind::Random {
+            states,
+            actions,
+            sparsity,
+            gamma,
+            seed,
+            reward_kind,
+            out,
+        } => {
+            if states == 0 || actions == 0 {
+                bail!("--states and --actions must be at least 1");
+            }
+            let kind = match reward_kind.as_str() {
+                "transition" => RewardKind::Transition,
+                "state-action" => RewardKind::StateAction,
+                "state" => RewardKind::State,
+                other => {
+                    bail!("--reward-kind: unknown kind `{other}` (transition, state-action, state)")
+                }
+            };
+            let mdp = generate::random_mdp(states, actions, gamma, sparsity, seed)?;
+            let reward = match out.reward {
+                Some(_) => Some(generate::random_reward(
+                    states,
+                    actions,
+                    kind,
+                    seed.wrapping_add(1),
+                )?),
+                None => None,
+            };
+            (mdp, reward, out)
+        }
+        MdpKind::Gridworld {
+            grid,
+            slip,
+            step_reward,
+            goal_reward,
+            gamma,
+            out,
+        } => {
+            let art =
+                std::fs::read_to_string(&grid).with_context(|| format!("{}", grid.display()))?;
+            let g = generate::Gridworld::from_ascii(&art, slip, step_reward, goal_reward, gamma)
+                .with_context(|| format!("{}", grid.display()))?;
+            (g.mdp, Some(g.reward), out)
+        }
+        MdpKind::Chain {
+            states,
+            slip,
+            return_reward,
+            end_reward,
+            gamma,
+            out,
+        } => {
+            let (mdp, r) = generate::chain(states, slip, return_reward, end_reward, gamma)?;
+            (mdp, Some(r), out)
+        }
+    };
+    mdp.write(&out.out)?;
+    let mut note = format!(
+        "wrote {} ({} states, {} actions, gamma {}, {} transitions)",
+        out.out.display(),
+        mdp.n_states(),
+        mdp.n_actions(),
+        mdp.gamma(),
+        mdp.nnz()
+    );
+    if let (Some(path), Some(r)) = (&out.reward, &reward) {
+        r.write(path)?;
+        note.push_str(&format!(" and {}", path.display()));
+    }
+    eprintln!("{note}");
     Ok(ExitCode::SUCCESS)
 }
 

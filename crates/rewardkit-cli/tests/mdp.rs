@@ -289,3 +289,250 @@ fn diagnose_errors_name_the_line() {
         "{err}"
     );
 }
+
+fn compare_with(args: &[&str]) -> serde_json::Value {
+    let out = rewardkit()
+        .arg("compare")
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn generated_mdps_round_trip_through_json_safetensors_and_npy() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    let gen = |seed: &str, out: &str, reward: &str| {
+        rewardkit()
+            .args(["mdp", "random", "--states", "30", "--actions", "3"])
+            .args(["--sparsity", "0.5", "--gamma", "0.8", "--seed", seed])
+            .args(["--out", out, "--reward", reward])
+            .assert()
+            .success();
+    };
+    gen("3", &p("m.safetensors"), &p("a.safetensors"));
+    gen("3", &p("m.json"), &p("a.npy"));
+    gen("3", &p("m2.json"), &p("a2.json"));
+    gen("4", &p("m4.json"), &p("b.json"));
+    // The same seed gives the same MDP and reward, whatever the format.
+    assert_eq!(
+        std::fs::read(p("m.json")).unwrap(),
+        std::fs::read(p("m2.json")).unwrap()
+    );
+    let d = |mdp: &str, a: &str, b: &str, metric: &str| -> f64 {
+        compare_with(&["--mdp", mdp, a, b, "--metric", metric])["distance"]
+            .as_f64()
+            .unwrap()
+    };
+    for metric in ["epic", "starc-val"] {
+        let want = d(&p("m.json"), &p("a2.json"), &p("b.json"), metric);
+        assert!(want > 0.01, "{metric}: {want}");
+        for (mdp, a) in [
+            (p("m.safetensors"), p("a.safetensors")),
+            (p("m.json"), p("a.npy")),
+            (p("m.safetensors"), p("a2.json")),
+        ] {
+            let got = d(&mdp, &a, &p("b.json"), metric);
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{metric} {mdp} {a}: {got} vs {want}"
+            );
+        }
+        assert!(
+            d(
+                &p("m.safetensors"),
+                &p("a.safetensors"),
+                &p("a.npy"),
+                metric
+            ) < 1e-12
+        );
+    }
+    let doc = compare_with(&["--mdp", &p("m.safetensors"), &p("a.npy"), &p("b.json")]);
+    assert_eq!(
+        (
+            doc["states"].as_u64(),
+            doc["actions"].as_u64(),
+            doc["gamma"].as_f64()
+        ),
+        (Some(30), Some(3), Some(0.8))
+    );
+}
+
+#[test]
+fn gridworld_and_chain_generate_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = write(dir.path(), "maze.txt", "S..#\n.#.G\n....\n");
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    rewardkit()
+        .args(["mdp", "gridworld", "--grid", &art.display().to_string()])
+        .args([
+            "--slip",
+            "0.1",
+            "--step-reward",
+            "-0.1",
+            "--out",
+            &p("g.json"),
+        ])
+        .args(["--reward", &p("gr.json")])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("10 states, 4 actions"));
+    let mdp: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p("g.json")).unwrap()).unwrap();
+    assert_eq!(mdp["transitions"].as_array().unwrap().len(), 10);
+    assert_eq!(mdp["initial"][0], 1.0); // the S cell
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p("gr.json")).unwrap()).unwrap();
+    assert_eq!(r["reward"][0][0][0], -0.1);
+    rewardkit()
+        .args(["mdp", "chain", "--states", "5", "--out", &p("c.json")])
+        .args(["--reward", &p("cr.npy")])
+        .assert()
+        .success();
+    // A reward compared with itself scaled is at distance 0 on the generated chain.
+    let d = compare_with(&[
+        "--mdp",
+        &p("c.json"),
+        &p("cr.npy"),
+        &p("cr.npy"),
+        "--metric",
+        "starc-val",
+    ]);
+    assert!(d["distance"].as_f64().unwrap() < 1e-12, "{d}");
+    // Errors name the file and what was expected.
+    rewardkit()
+        .args(["mdp", "chain", "--states", "1", "--out", &p("x.json")])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("at least 2 states"));
+    assert!(!dir.path().join("x.json").exists());
+    rewardkit()
+        .args([
+            "mdp",
+            "random",
+            "--states",
+            "3",
+            "--actions",
+            "2",
+            "--sparsity",
+            "1",
+        ])
+        .args(["--out", &p("y.json")])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("sparsity"));
+}
+
+#[test]
+fn state_and_action_distributions_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mdp, a, b) = toy(dir.path());
+    let (mdp, a, b) = (
+        mdp.display().to_string(),
+        a.display().to_string(),
+        b.display().to_string(),
+    );
+    let uniform = compare_with(&["--mdp", &mdp, &a, &b, "--metric", "epic"])["distance"]
+        .as_f64()
+        .unwrap();
+    // The uniform distributions given explicitly change nothing.
+    let ds = write(
+        dir.path(),
+        "ds.json",
+        "[0.3333333333333333, 0.3333333333333333, 0.3333333333333334]",
+    );
+    let da = write(dir.path(), "da.json", r#"{"dist": [0.5, 0.5]}"#);
+    let same = compare_with(&[
+        "--mdp",
+        &mdp,
+        &a,
+        &b,
+        "--metric",
+        "epic",
+        "--state-dist",
+        &ds.display().to_string(),
+        "--action-dist",
+        &da.display().to_string(),
+    ])["distance"]
+        .as_f64()
+        .unwrap();
+    assert!((same - uniform).abs() < 1e-12, "{same} vs {uniform}");
+    // Another distribution gives another EPIC distance; a .npy file works too.
+    let npy = dir.path().join("ds.npy");
+    rewardkit_mdp::npy::write(&npy, &[3], &[0.8, 0.1, 0.1]).unwrap();
+    let other = compare_with(&[
+        "--mdp",
+        &mdp,
+        &a,
+        &b,
+        "--metric",
+        "epic",
+        "--state-dist",
+        &npy.display().to_string(),
+    ])["distance"]
+        .as_f64()
+        .unwrap();
+    assert!((other - uniform).abs() > 1e-3, "{other} vs {uniform}");
+    // A wrong length or a bad sum is an error that names the file or the field.
+    let bad = write(dir.path(), "bad.json", "[0.5, 0.5]");
+    rewardkit()
+        .args([
+            "compare",
+            "--mdp",
+            &mdp,
+            &a,
+            &b,
+            "--state-dist",
+            &bad.display().to_string(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "bad.json: state_dist has 2 entries, the MDP has 3",
+        ));
+    let bad = write(dir.path(), "bad2.json", "[0.5, 0.5, 0.5]");
+    rewardkit()
+        .args([
+            "compare",
+            "--mdp",
+            &mdp,
+            &a,
+            &b,
+            "--state-dist",
+            &bad.display().to_string(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("state_dist"));
+}
+
+#[test]
+fn a_safetensors_mdp_without_gamma_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("m.safetensors");
+    rewardkit_mdp::arrays::write_safetensors(
+        &f,
+        &[rewardkit_mdp::arrays::Tensor::new(
+            "transitions",
+            vec![1, 1, 1],
+            vec![1.0],
+        )],
+        &[],
+    )
+    .unwrap();
+    let r = write(dir.path(), "r.json", r#"{"reward": [1.0]}"#);
+    rewardkit()
+        .args(["compare", "--mdp", &f.display().to_string()])
+        .args([&r.display().to_string(), &r.display().to_string()])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("m.safetensors"))
+        .stderr(predicates::str::contains("gamma"));
+}

@@ -42,6 +42,7 @@
 // Numeric kernels index several parallel arrays with one index; iterator chains hide that.
 #![allow(clippy::needless_range_loop)]
 
+pub mod arrays;
 pub mod diagnose;
 pub mod distance;
 mod error;

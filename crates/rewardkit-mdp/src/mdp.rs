@@ -1,9 +1,9 @@
 //! The tabular MDP: states `0..S`, actions `0..A`, transition probabilities `T[s][a][s']`
 //! (stored sparse, row by row), a discount `gamma` in `[0, 1)` and an initial distribution.
 //!
-//! JSON layout (the `transitions` may also be the path of a `(S, A, S)` float64 `.npy` array,
-//! relative to the JSON file, and each row `T[s][a]` may be a sparse object
-//! `{"next state": probability}`):
+//! JSON layout (the `transitions` may also be the path of a `(S, A, S)` float64 `.npy` array
+//! or `.safetensors` file, relative to the JSON file, and each row `T[s][a]` may be a sparse
+//! object `{"next state": probability}`):
 //!
 //! ```json
 //! {"gamma": 0.9,
@@ -11,6 +11,9 @@
 //!                  [[0.5, 0.5], {"0": 1.0}]],
 //!  "initial": [1.0, 0.0]}
 //! ```
+//!
+//! An MDP may also be one `.safetensors` file: tensor `transitions` `(S, A, S)`, optional
+//! tensor `initial` `(S,)`, and `gamma` in the metadata (see [`crate::arrays`]).
 //!
 //! `initial` may be left out or be `"uniform"`. Every row must hold non-negative finite
 //! probabilities summing to 1 within [`ROW_SUM_TOLERANCE`]; a malformed row is an
@@ -172,10 +175,52 @@ impl Mdp {
         csr.into_mdp(n_states, n_actions, gamma, initial)
     }
 
-    /// Reads an MDP file: the JSON layout of the module docs (`.json`).
+    /// Reads an MDP file: the JSON layout of the module docs (`.json`), or a `.safetensors`
+    /// file (tensors `transitions` and, optionally, `initial`; `gamma` in the metadata).
     pub fn from_path(path: &Path) -> Result<Self> {
+        if crate::arrays::is_safetensors(path) {
+            return Self::from_safetensors(path);
+        }
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         Self::from_json_str(&text, &path.display().to_string(), path.parent())
+    }
+
+    fn from_safetensors(path: &Path) -> Result<Self> {
+        let name = path.display().to_string();
+        let f = crate::arrays::SafetensorsFile::open(path)?;
+        let gamma: f64 = f
+            .metadata()?
+            .get("gamma")
+            .ok_or_else(|| Error::parse(&name, "missing `gamma` in the metadata (`__metadata__`)"))?
+            .trim()
+            .parse()
+            .map_err(|_| Error::param("gamma", "must be a number in [0, 1)"))?;
+        let t = f
+            .tensor(&["transitions"])?
+            .ok_or_else(|| f.missing(&["transitions"]))?;
+        let initial = f.tensor(&["initial"])?.map(|a| a.data);
+        Self::from_dense_array(&name, t, gamma, initial)
+    }
+
+    fn from_dense_array(
+        name: &str,
+        arr: npy::NpyArray,
+        gamma: f64,
+        initial: Option<Vec<f64>>,
+    ) -> Result<Self> {
+        let bad = || {
+            Error::shape(
+                name,
+                format!("transitions must have shape (S, A, S), got {:?}", arr.shape),
+            )
+        };
+        let [s, a, s2] = arr.shape[..] else {
+            return Err(bad());
+        };
+        if s != s2 {
+            return Err(bad());
+        }
+        Self::from_dense(s, a, gamma, &arr.data, initial)
     }
 
     /// Parses the JSON layout. `name` names the document in errors; `base` is the folder that
@@ -213,20 +258,8 @@ impl Mdp {
         match t {
             Value::String(file) => {
                 let p = base.unwrap_or(Path::new(".")).join(file);
-                let arr = npy::read(&p)?;
-                let [s, a, s2] = arr.shape[..] else {
-                    return Err(Error::shape(
-                        p.display().to_string(),
-                        format!("transitions must have shape (S, A, S), got {:?}", arr.shape),
-                    ));
-                };
-                if s != s2 {
-                    return Err(Error::shape(
-                        p.display().to_string(),
-                        format!("transitions must have shape (S, A, S), got {:?}", arr.shape),
-                    ));
-                }
-                Self::from_dense(s, a, gamma, &arr.data, initial)
+                let arr = crate::arrays::read(&p, &["transitions"])?;
+                Self::from_dense_array(&p.display().to_string(), arr, gamma, initial)
             }
             Value::Array(states) => {
                 let n_states = states.len();
@@ -261,7 +294,7 @@ impl Mdp {
                 Self::from_rows(n_states, n_actions, gamma, rows, initial)
             }
             _ => Err(Error::mdp(
-                "transitions: expected T[s][a][s'] as nested lists, or the path of a .npy file",
+                "transitions: expected T[s][a][s'] as nested lists, or the path of a .npy or .safetensors file",
             )),
         }
     }
@@ -283,6 +316,27 @@ impl Mdp {
             })
             .collect();
         serde_json::json!({"gamma": self.gamma, "transitions": t, "initial": self.initial})
+    }
+
+    /// Writes the MDP: `.json` (the layout of the module docs, dense rows) or `.safetensors`
+    /// (tensors `transitions` and `initial`, `gamma` in the metadata), through a temporary
+    /// file renamed at the end.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        if crate::arrays::is_safetensors(path) {
+            use crate::arrays::{write_safetensors, Tensor};
+            let (s, a) = (self.n_states, self.n_actions);
+            return write_safetensors(
+                path,
+                &[
+                    Tensor::new("transitions", vec![s, a, s], self.to_dense()),
+                    Tensor::new("initial", vec![s], self.initial.clone()),
+                ],
+                &[("gamma", format!("{:?}", self.gamma))],
+            );
+        }
+        let text = serde_json::to_string(&self.to_json())
+            .map_err(|e| Error::parse(path.display().to_string(), e.to_string()))?;
+        crate::arrays::write_atomic(path, text.as_bytes())
     }
 
     /// The number of states.

@@ -6,7 +6,6 @@
 //! the header holds.
 
 use crate::error::{Error, Result};
-use std::io::Write;
 use std::path::Path;
 
 /// A dense array read from a `.npy` file: its shape and its values in C (row-major) order.
@@ -134,7 +133,8 @@ fn dict_value<'a>(header: &'a str, key: &str) -> Option<&'a str> {
     Some(rest)
 }
 
-/// Writes a float64 C-order `.npy` file (format 1.0, or 2.0 for very long headers).
+/// Writes a float64 C-order `.npy` file (format 1.0), through a temporary file renamed at the
+/// end.
 pub fn write(path: &Path, shape: &[usize], data: &[f64]) -> Result<()> {
     let count: usize = shape.iter().product();
     if count != data.len() {
@@ -160,8 +160,7 @@ pub fn write(path: &Path, shape: &[usize], data: &[f64]) -> Result<()> {
     for v in data {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    let mut f = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(&out).map_err(|e| Error::io(path, e))
+    crate::arrays::write_atomic(path, &out)
 }
 
 #[cfg(test)]

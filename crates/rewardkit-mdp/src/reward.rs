@@ -106,12 +106,13 @@ impl Reward {
         Self::transition(n_states, n_actions, data)
     }
 
-    /// Reads a reward file (`.json` with `{"reward": R}`, or `.npy`) for `mdp`: its shape
-    /// must match the MDP's states and actions.
+    /// Reads a reward file (`.json` with `{"reward": R}`, a `.npy` array, or a
+    /// `.safetensors` file's tensor `reward` or only tensor) for `mdp`: its shape must match
+    /// the MDP's states and actions.
     pub fn from_path(path: &Path, mdp: &Mdp) -> Result<Self> {
         let name = path.display().to_string();
-        if npy::is_npy(path) {
-            let arr = npy::read(path)?;
+        if crate::arrays::is_array_file(path) {
+            let arr = crate::arrays::read(path, &["reward"])?;
             let kind = match arr.shape.len() {
                 1 => RewardKind::State,
                 2 => RewardKind::StateAction,
@@ -247,6 +248,33 @@ impl Reward {
                 .collect::<Vec<_>>()),
         };
         serde_json::json!({ "reward": r })
+    }
+
+    /// Writes the reward: `.json` (`{"reward": R}`), `.npy` or `.safetensors` (tensor
+    /// `reward`), shaped by its kind, through a temporary file renamed at the end.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let shape = match self.kind {
+            RewardKind::State => vec![self.n_states],
+            RewardKind::StateAction => vec![self.n_states, self.n_actions],
+            RewardKind::Transition => vec![self.n_states, self.n_actions, self.n_states],
+        };
+        if npy::is_npy(path) {
+            return npy::write(path, &shape, &self.data);
+        }
+        if crate::arrays::is_safetensors(path) {
+            return crate::arrays::write_safetensors(
+                path,
+                &[crate::arrays::Tensor::new(
+                    "reward",
+                    shape,
+                    self.data.clone(),
+                )],
+                &[],
+            );
+        }
+        let text = serde_json::to_string(&self.to_json())
+            .map_err(|e| Error::parse(path.display().to_string(), e.to_string()))?;
+        crate::arrays::write_atomic(path, text.as_bytes())
     }
 
     /// The number of states.
