@@ -230,7 +230,42 @@ pub fn distance(
     }
     let g = mdp.gamma();
     let scales = [a.max_abs(), b.max_abs()];
+    // The one-pass expansion (see `gram.rs`) for dense R(s,a,s') rewards under the
+    // reference choices: uniform D_A, uniform coverage, L2 normalisation and metric.
+    let uniform_actions = da.iter().all(|&p| p == da[0]);
+    let gram = || {
+        uniform_actions
+            .then(|| crate::gram::EpicGram::new(a, b, g, &ds))
+            .flatten()
+    };
     match metric {
+        Metric::Epic if opts.coverage == Coverage::Uniform => {
+            if let Some(rho) = gram().and_then(|gr| gr.rho()) {
+                return Ok(Distance {
+                    value: ((1.0 - rho) / 2.0).max(0.0).sqrt(),
+                    rho: Some(rho),
+                    trivial: [false, false],
+                });
+            }
+            let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
+            pearson_rows(&ca, &cb, scales, mdp, &opts.coverage, &ds, &da)
+        }
+        Metric::StarcEpic
+            if opts.norm == Norm::L2
+                && opts.metric == Norm::L2
+                && opts.scale.is_finite()
+                && opts.scale > 0.0 =>
+        {
+            if let Some(d) = gram().and_then(|gr| gr.starc_l2()) {
+                return Ok(Distance {
+                    value: opts.scale * d,
+                    rho: None,
+                    trivial: [false, false],
+                });
+            }
+            let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
+            starc_rows(&ca, &cb, scales, mdp, opts)
+        }
         Metric::Epic => {
             let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
             pearson_rows(&ca, &cb, scales, mdp, &opts.coverage, &ds, &da)
@@ -1360,4 +1395,85 @@ pub fn epic_sample_tabular(
         ..*sample
     };
     epic_sample(&fa, &fb, &mut batch, &mut pair, &so)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{random_mdp, random_reward};
+    use crate::RewardKind;
+
+    /// The one-pass expansion (`gram.rs`) against the two-pass row computation, on random
+    /// rewards, non-uniform D_S, and odd sizes (the four-lane tails).
+    #[test]
+    fn the_one_pass_expansion_equals_the_two_pass_computation() {
+        for (n_s, n_a, seed) in [(7, 3, 1), (33, 2, 2), (64, 5, 3)] {
+            let mdp = random_mdp(n_s, n_a, 0.9, 0.5, seed).unwrap();
+            let a = random_reward(n_s, n_a, RewardKind::Transition, seed + 10).unwrap();
+            let b = crate::shape(&a, &vec![0.7; n_s], 0.9)
+                .unwrap()
+                .affine(1.5, 0.2);
+            // b is a shaped, scaled a plus noise.
+            let noise = random_reward(n_s, n_a, RewardKind::Transition, seed + 20).unwrap();
+            let b = Reward::transition(
+                n_s,
+                n_a,
+                b.values()
+                    .iter()
+                    .zip(noise.values())
+                    .map(|(x, e)| x + 0.8 * e)
+                    .collect(),
+            )
+            .unwrap();
+            let mut ds: Vec<f64> = (0..n_s).map(|i| 1.0 + (i % 3) as f64).collect();
+            let total: f64 = ds.iter().sum();
+            ds.iter_mut().for_each(|v| *v /= total);
+            let da = vec![1.0 / n_a as f64; n_a];
+            let g = mdp.gamma();
+            let gram = crate::gram::EpicGram::new(&a, &b, g, &ds).unwrap();
+            let (ca, cb) = (
+                EpicRows::new(&a, g, &ds, &da),
+                EpicRows::new(&b, g, &ds, &da),
+            );
+            let scales = [a.max_abs(), b.max_abs()];
+            let exact = pearson_rows(&ca, &cb, scales, &mdp, &Coverage::Uniform, &ds, &da).unwrap();
+            let rho = gram.rho().unwrap();
+            assert!(
+                (rho - exact.rho.unwrap()).abs() < 1e-12,
+                "{rho} vs {exact:?}"
+            );
+            let exact = starc_rows(&ca, &cb, scales, &mdp, &Options::default()).unwrap();
+            let d = gram.starc_l2().unwrap();
+            assert!((d - exact.value).abs() < 1e-12, "{d} vs {exact:?}");
+        }
+    }
+
+    /// Where the expansion would subtract nearly equal numbers it declines, and `distance`
+    /// takes the exact path: a shaped copy is at distance ~0, not sqrt(rounding).
+    #[test]
+    fn the_expansion_declines_near_equal_and_near_trivial_rewards() {
+        let (n_s, n_a) = (40, 3);
+        let mdp = random_mdp(n_s, n_a, 0.9, 0.0, 5).unwrap();
+        let a = random_reward(n_s, n_a, RewardKind::Transition, 6).unwrap();
+        let phi: Vec<f64> = (0..n_s).map(|i| (i as f64).sin() * 50.0).collect();
+        let b = crate::shape(&a, &phi, 0.9).unwrap().affine(3.0, 0.0);
+        let ds = vec![1.0 / n_s as f64; n_s];
+        let gram = crate::gram::EpicGram::new(&a, &b, 0.9, &ds).unwrap();
+        assert!(gram.rho().is_none() && gram.starc_l2().is_none());
+        for metric in [Metric::Epic, Metric::StarcEpic] {
+            let d = distance(metric, &a, &b, &mdp, &Options::default()).unwrap();
+            assert!(d.value < 1e-7, "{metric:?}: {d:?}");
+        }
+        // Pure shaping of zero (near-trivial): declined, and reported trivial by the exact path.
+        let z = crate::shape(
+            &Reward::transition(n_s, n_a, vec![0.0; n_s * n_a * n_s]).unwrap(),
+            &phi,
+            0.9,
+        )
+        .unwrap();
+        let gram = crate::gram::EpicGram::new(&a, &z, 0.9, &ds).unwrap();
+        assert!(gram.rho().is_none());
+        let d = distance(Metric::Epic, &a, &z, &mdp, &Options::default()).unwrap();
+        assert_eq!((d.value, d.trivial), (0.5, [false, true]));
+    }
 }

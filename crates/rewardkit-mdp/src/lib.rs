@@ -47,6 +47,7 @@ pub mod diagnose;
 pub mod distance;
 mod error;
 pub mod generate;
+mod gram;
 pub mod linalg;
 mod mdp;
 pub mod npy;

@@ -1,0 +1,190 @@
+//! One pass over two dense `R(s,a,s')` rewards for EPIC and STARC-EPIC (L2 normalisation and
+//! metric): the Gram sums of their EPIC canonical rewards, by expansion.
+//!
+//! The EPIC canonical reward is `C(s,a,x) = R(s,a,x) + u(s,x)` with
+//! `u(s,x) = γ m(x) − m(s) − γ μ`, a function of `(s, x)` only. So every sum EPIC and STARC-EPIC
+//! need expands into sums over the raw rewards, which one pass over both computes, and sums over
+//! `S × S` tables:
+//!
+//! ```text
+//! Σ C_A      = Σ R_A + |A| Σ u_A
+//! Σ C_A²     = Σ R_A² + 2 Σ_{s,x} u_A(s,x) Ā(s,x) + |A| Σ u_A²
+//! Σ C_A C_B  = Σ R_A R_B + Σ u_B Ā + Σ u_A B̄ + |A| Σ u_A u_B
+//! ```
+//!
+//! with `Ā(s,x) = Σ_a R_A(s,a,x)` (and `m(s) = E_{A~D_A, X~D_S} R(s,A,X)` read off `Ā` when
+//! `D_A` is uniform). The two-pass computation reads each reward twice; this reads each once
+//! (the rewards are hundreds of megabytes: the time is memory traffic).
+//!
+//! Expansion subtracts large numbers when the canonical reward is small next to the reward
+//! (a reward that is nearly pure shaping) or when the two rewards are nearly equal after
+//! canonicalisation. [`EpicGram`] therefore only answers when neither happens (relative
+//! thresholds of 1e-6, where rounding costs at most about 1e-10 of the distance); otherwise the
+//! caller runs the exact two-pass computation. Sums are taken per state in a fixed order and
+//! added in state order: the result does not depend on the number of threads.
+
+use crate::reward::Reward;
+use rayon::prelude::*;
+
+/// The Gram sums of the EPIC canonical rewards of two rewards.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EpicGram {
+    /// Entries `S·A·S`.
+    n: f64,
+    sum: [f64; 2],
+    sq: [f64; 2],
+    cross: f64,
+    raw_sq: [f64; 2],
+}
+
+/// Threshold below which an expanded quantity is not trusted (see the module docs).
+const RELATIVE_FLOOR: f64 = 1e-6;
+
+impl EpicGram {
+    /// One pass over `a` and `b` (both `R(s,a,s')`, dense), with uniform `D_A` and state
+    /// distribution `ds`; `None` when a reward is not a transition reward.
+    pub(crate) fn new(a: &Reward, b: &Reward, g: f64, ds: &[f64]) -> Option<EpicGram> {
+        let (n_s, n_a) = (a.n_states(), a.n_actions());
+        a.row_slice(0, 0)?;
+        b.row_slice(0, 0)?;
+        let mut abar = vec![0.0; n_s * n_s];
+        let mut bbar = vec![0.0; n_s * n_s];
+        // Pass over the rewards: per state, Σab, Σa², Σb² and the rows of Ā, B̄.
+        let parts: Vec<[f64; 3]> = abar
+            .par_chunks_mut(n_s)
+            .zip(bbar.par_chunks_mut(n_s))
+            .enumerate()
+            .map(|(s, (ar, br))| {
+                let mut lanes = [[0.0f64; 4]; 3];
+                let mut tail = [0.0f64; 3];
+                for act in 0..n_a {
+                    let (Some(ra), Some(rb)) = (a.row_slice(s, act), b.row_slice(s, act)) else {
+                        continue;
+                    };
+                    let n4 = n_s - n_s % 4;
+                    for (((x, y), p), q) in ra[..n4]
+                        .chunks_exact(4)
+                        .zip(rb[..n4].chunks_exact(4))
+                        .zip(ar[..n4].chunks_exact_mut(4))
+                        .zip(br[..n4].chunks_exact_mut(4))
+                    {
+                        for k in 0..4 {
+                            let (u, v) = (x[k], y[k]);
+                            lanes[0][k] += u * v;
+                            lanes[1][k] += u * u;
+                            lanes[2][k] += v * v;
+                            p[k] += u;
+                            q[k] += v;
+                        }
+                    }
+                    for i in n4..n_s {
+                        let (u, v) = (ra[i], rb[i]);
+                        tail[0] += u * v;
+                        tail[1] += u * u;
+                        tail[2] += v * v;
+                        ar[i] += u;
+                        br[i] += v;
+                    }
+                }
+                let mut out = tail;
+                for (o, l) in out.iter_mut().zip(&lanes) {
+                    *o += l[0] + l[1] + l[2] + l[3];
+                }
+                out
+            })
+            .collect();
+        let mut raw = [0.0f64; 3];
+        for p in &parts {
+            for i in 0..3 {
+                raw[i] += p[i];
+            }
+        }
+        // m(s) = (1/|A|) Σ_x D_S(x) Ā(s,x), μ = Σ_s D_S(s) m(s).
+        let inv_a = 1.0 / n_a as f64;
+        let means = |bar: &[f64]| -> (Vec<f64>, f64) {
+            let m: Vec<f64> = bar
+                .par_chunks(n_s)
+                .map(|row| inv_a * crate::linalg::lane_dot(row, ds))
+                .collect();
+            let mu = m.iter().zip(ds).map(|(v, d)| v * d).sum();
+            (m, mu)
+        };
+        let (ma, mua) = means(&abar);
+        let (mb, mub) = means(&bbar);
+        // The S × S sums: [Σu_A, Σu_B, Σu_A Ā, Σu_B B̄, Σu_B Ā, Σu_A B̄, Σu_A², Σu_B², Σu_A u_B,
+        // ΣĀ, ΣB̄].
+        let parts: Vec<[f64; 11]> = (0..n_s)
+            .into_par_iter()
+            .map(|s| {
+                let (ar, br) = (&abar[s * n_s..(s + 1) * n_s], &bbar[s * n_s..(s + 1) * n_s]);
+                let (ka, kb) = (-ma[s] - g * mua, -mb[s] - g * mub);
+                let mut o = [0.0f64; 11];
+                for x in 0..n_s {
+                    let ua = g * ma[x] + ka;
+                    let ub = g * mb[x] + kb;
+                    let (p, q) = (ar[x], br[x]);
+                    o[0] += ua;
+                    o[1] += ub;
+                    o[2] += ua * p;
+                    o[3] += ub * q;
+                    o[4] += ub * p;
+                    o[5] += ua * q;
+                    o[6] += ua * ua;
+                    o[7] += ub * ub;
+                    o[8] += ua * ub;
+                    o[9] += p;
+                    o[10] += q;
+                }
+                o
+            })
+            .collect();
+        let mut t = [0.0f64; 11];
+        for p in &parts {
+            for i in 0..11 {
+                t[i] += p[i];
+            }
+        }
+        let na = n_a as f64;
+        Some(EpicGram {
+            n: (n_s * n_a * n_s) as f64,
+            sum: [t[9] + na * t[0], t[10] + na * t[1]],
+            sq: [
+                raw[1] + 2.0 * t[2] + na * t[6],
+                raw[2] + 2.0 * t[3] + na * t[7],
+            ],
+            cross: raw[0] + t[4] + t[5] + na * t[8],
+            raw_sq: [raw[1], raw[2]],
+        })
+    }
+
+    /// The Pearson correlation of the canonical rewards under the uniform coverage, when it
+    /// can be trusted (see the module docs).
+    pub(crate) fn rho(&self) -> Option<f64> {
+        let n = self.n;
+        let mean = [self.sum[0] / n, self.sum[1] / n];
+        let var = [
+            self.sq[0] / n - mean[0] * mean[0],
+            self.sq[1] / n - mean[1] * mean[1],
+        ];
+        for i in 0..2 {
+            if !(var[i] > RELATIVE_FLOOR * self.raw_sq[i] / n) {
+                return None;
+            }
+        }
+        let cov = self.cross / n - mean[0] * mean[1];
+        let rho = (cov / (var[0].sqrt() * var[1].sqrt())).clamp(-1.0, 1.0);
+        (1.0 - rho > RELATIVE_FLOOR).then_some(rho)
+    }
+
+    /// `‖C_A/‖C_A‖₂ − C_B/‖C_B‖₂‖₂` (STARC-EPIC with L2 normalisation and metric), when it
+    /// can be trusted.
+    pub(crate) fn starc_l2(&self) -> Option<f64> {
+        for i in 0..2 {
+            if !(self.sq[i] > RELATIVE_FLOOR * self.raw_sq[i]) {
+                return None;
+            }
+        }
+        let d2 = 2.0 - 2.0 * self.cross / (self.sq[0].sqrt() * self.sq[1].sqrt());
+        (d2 > 2.0 * RELATIVE_FLOOR).then(|| d2.sqrt())
+    }
+}
