@@ -34,9 +34,13 @@ pub struct Mdp {
     n_states: usize,
     n_actions: usize,
     gamma: f64,
-    /// CSR: the successors of row `s * A + a` are `next[ptr[r]..ptr[r+1]]`, ascending.
+    /// CSR: the successors of row `s * A + a` are `next[ptr[r]..ptr[r+1]]`, ascending. When
+    /// every row is full (a dense MDP), `next` is `0..S` once and every row shares it: a pass
+    /// over `T` then reads 8 bytes per entry instead of 12, and dot products see contiguous
+    /// rows.
     ptr: Vec<usize>,
     next: Vec<u32>,
+    dense: bool,
     prob: Vec<f64>,
     initial: Vec<f64>,
 }
@@ -89,12 +93,20 @@ impl Csr {
         initial: Option<Vec<f64>>,
     ) -> Result<Mdp> {
         let initial = check_initial(initial, n_states)?;
+        // Rows hold distinct next states, so a row of S entries is 0..S.
+        let dense = self.prob.len() == n_states * n_actions * n_states;
+        let next = if dense {
+            (0..n_states as u32).collect()
+        } else {
+            self.next
+        };
         Ok(Mdp {
             n_states,
             n_actions,
             gamma,
             ptr: self.ptr,
-            next: self.next,
+            next,
+            dense,
             prob: self.prob,
             initial,
         })
@@ -370,6 +382,9 @@ impl Mdp {
     pub fn row(&self, s: usize, a: usize) -> (&[u32], &[f64]) {
         let r = s * self.n_actions + a;
         let (lo, hi) = (self.ptr[r], self.ptr[r + 1]);
+        if self.dense {
+            return (&self.next, &self.prob[lo..hi]);
+        }
         (&self.next[lo..hi], &self.prob[lo..hi])
     }
 
