@@ -17,13 +17,19 @@ class SpecError(RewardkitError, ValueError):
     """A pipeline spec (or a verifier policy) is not valid.
 
     ``path`` names the offending field, e.g. ``reward.terms[1].reward.ngram_size``
-    (``None`` when the document could not be parsed at all); ``message`` says what was wrong.
+    (``None`` when the document could not be parsed at all); ``message`` says what was wrong;
+    ``kind`` says which sort of problem it is: ``schema`` (unknown field or type, wrong type,
+    missing field), ``value`` (a value breaks its rule), ``conflict`` (fields that do not go
+    together), ``reserved``, ``duplicate`` (term names), ``pattern`` (a regular expression or
+    template that does not compile), ``file``, ``environment``, ``version``, or ``syntax``
+    (the document could not be parsed).
     """
 
-    def __init__(self, message: str, path: Optional[str] = None):
+    def __init__(self, message: str, path: Optional[str] = None, kind: Optional[str] = None):
         super().__init__(message, path)
         self.message = message
         self.path = path
+        self.kind = kind if kind is not None else ("syntax" if path is None else "value")
 
     def __str__(self) -> str:
         if self.path is None:

@@ -51,10 +51,15 @@ def test_spec_errors_carry_their_field_path():
             {"name": "b", "reward": {"type": "repetition_penalty", "ngram_sise": 3}},
         ]})
     assert e.value.path == "reward.terms[1].reward.ngram_sise"
+    assert e.value.kind == "schema"
     assert isinstance(e.value, ValueError)
     with pytest.raises(rewardkit.SpecError) as e:
         rewardkit.Pipeline.from_toml("schema_version = 1\n[reward\n")
-    assert e.value.path is None
+    assert e.value.path is None and e.value.kind == "syntax"
+    with pytest.raises(rewardkit.SpecError) as e:
+        rewardkit.Pipeline.from_dict({"type": "clip", "min": 2.0, "max": 1.0,
+                                      "input": {"type": "constant", "value": 1.0}})
+    assert e.value.kind == "conflict" and "min <= max" in e.value.message
     with pytest.raises(OSError):
         rewardkit.Pipeline.from_file("/no/such/spec.toml")
 
@@ -65,6 +70,7 @@ def test_reserved_component_names_are_spec_errors(name):
         rewardkit.Pipeline.from_dict({"type": "weighted_sum", "terms": [
             {"name": name, "reward": {"type": "math"}}]})
     assert e.value.path == "reward.terms[0].name" and "reserved" in e.value.message
+    assert e.value.kind == "reserved"
 
 
 def test_score_rows_in_the_score_command_shape():

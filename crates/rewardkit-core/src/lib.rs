@@ -66,7 +66,7 @@ pub mod transforms;
 mod verdict;
 
 pub use deadline::{Deadline, TimedOut};
-pub use error::{Error, Result};
+pub use error::{Error, Result, SpecErrorKind};
 pub use node::{Batch, Leaf, Node, RewardFn, Scope, Settings, Slot, Transform};
 pub use output::{Extra, Info, RewardOutput};
 pub use pipeline::Pipeline;

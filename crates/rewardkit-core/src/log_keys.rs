@@ -230,7 +230,8 @@ terms = [
                 "[reward]\ntype = \"weighted_sum\"\nterms = [{{ name = \"ok\", reward = {{ type = \"math\" }} }}, {{ name = \"{name}\", reward = {{ type = \"constant\", value = 1.0 }} }}]\n"
             ));
             match s.build().unwrap_err() {
-                crate::Error::Spec { path, message } => {
+                crate::Error::Spec { path, kind } => {
+                    let message = kind.to_string();
                     assert_eq!(path, "reward.terms[1].name");
                     assert!(message.contains("reserved"), "{message}");
                 }

@@ -126,14 +126,15 @@ impl PipelineSpec {
 
     /// Builds from a JSON value (the form every parser goes through).
     pub fn from_value(v: Value) -> Result<Self> {
-        let spec: PipelineSpec = deserialize_at(v).map_err(|(path, msg)| Error::spec(path, msg))?;
+        let spec: PipelineSpec =
+            deserialize_at(v).map_err(|(path, msg)| schema_error(path, msg))?;
         if spec.schema_version != SCHEMA_VERSION {
-            return Err(Error::spec(
+            return Err(Error::spec_kind(
                 "schema_version",
-                format!(
-                    "unsupported schema_version {}; this rewardkit reads {SCHEMA_VERSION}",
-                    spec.schema_version
-                ),
+                crate::SpecErrorKind::Version {
+                    found: i64::from(spec.schema_version),
+                    supported: SCHEMA_VERSION,
+                },
             ));
         }
         Ok(spec)
@@ -207,6 +208,18 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
             None => (outer, msg),
         }
     })
+}
+
+/// The spec error of a deserialisation failure: a refined parameter type's rule
+/// ([`crate::params`], whose messages start with `must `) is a [`crate::SpecErrorKind::Value`];
+/// anything else (unknown field or type, wrong type, missing field) a
+/// [`crate::SpecErrorKind::Schema`].
+pub(crate) fn schema_error(path: String, msg: String) -> Error {
+    if msg.starts_with("must ") {
+        Error::spec(path, msg)
+    } else {
+        Error::spec_kind(path, crate::SpecErrorKind::Schema(msg))
+    }
 }
 
 pub(crate) fn join_path(outer: &str, inner: &str) -> String {
@@ -510,7 +523,7 @@ mod tests {
 
     fn err(text: &str) -> (String, String) {
         match PipelineSpec::from_toml(text).unwrap_err() {
-            Error::Spec { path, message } => (path, message),
+            Error::Spec { path, kind } => (path, kind.to_string()),
             e => panic!("unexpected {e}"),
         }
     }
@@ -621,7 +634,8 @@ terms = [
             }
         }
         match spec.build().unwrap_err() {
-            Error::Spec { path, message } => {
+            Error::Spec { path, kind } => {
+                let message = kind.to_string();
                 assert_eq!(path, "reward.terms[1].reward.max_penalty");
                 assert!(message.contains("not accepted"), "{message}");
             }
@@ -648,6 +662,60 @@ terms = [
         let s = PipelineSpec::json_schema().to_string();
         for t in NodeSpec::TYPES {
             assert!(s.contains(&format!("\"{t}\"")), "schema lacks {t}");
+        }
+    }
+
+    #[test]
+    fn spec_errors_say_their_kind() {
+        use crate::SpecErrorKind as K;
+        let kind =
+            |body: &str| match PipelineSpec::from_toml(&format!("schema_version = 1\n{body}"))
+                .and_then(|s| s.build().map(|_| ()))
+            {
+                Err(Error::Spec { path, kind }) => (path, kind),
+                other => panic!("{body}: {other:?}"),
+            };
+        let (p, k) = kind("[reward]\ntype = \"math\"\nfoo = 1\n");
+        assert!(matches!(k, K::Schema(_)) && p == "reward.foo", "{p} {k:?}");
+        let (p, k) = kind("[reward]\ntype = \"nope\"\n");
+        assert!(matches!(k, K::Schema(_)) && p == "reward.type", "{p} {k:?}");
+        let (p, k) = kind("[reward]\ntype = \"sigmoid\"\nscale = 0.0\ninput = { type = \"constant\", value = 1.0 }\n");
+        assert!(matches!(k, K::Value(_)), "{p} {k:?}");
+        let (p, k) = kind("[reward]\ntype = \"clip\"\nmin = 2.0\nmax = 1.0\ninput = { type = \"constant\", value = 1.0 }\n");
+        assert!(matches!(k, K::Conflict(_)) && p == "reward", "{p} {k:?}");
+        let (p, k) = kind("[reward]\ntype = \"weighted_sum\"\nterms = [{ name = \"score\", reward = { type = \"constant\", value = 1.0 } }]\n");
+        assert_eq!(
+            (p.as_str(), &k),
+            (
+                "reward.terms[0].name",
+                &K::Reserved {
+                    name: "score".into()
+                }
+            )
+        );
+        assert!(k.to_string().starts_with("`score` is reserved"), "{k}");
+        let (p, k) = kind("[reward]\ntype = \"weighted_sum\"\nterms = [{ name = \"a\", reward = { type = \"constant\", value = 1.0 } }, { name = \"a\", reward = { type = \"constant\", value = 1.0 } }]\n");
+        assert_eq!(
+            (p.as_str(), k.to_string().as_str()),
+            ("reward.terms[1].name", "duplicate term name `a`")
+        );
+        let (_, k) = kind("[reward]\ntype = \"regex\"\npattern = \"(\"\n");
+        assert_eq!(k.name(), "pattern", "{k:?}");
+        match PipelineSpec::from_toml("schema_version = 7\n[reward]\ntype = \"math\"\n") {
+            Err(Error::Spec {
+                path,
+                kind:
+                    K::Version {
+                        found: 7,
+                        supported,
+                    },
+            }) => {
+                assert_eq!(
+                    (path.as_str(), supported),
+                    ("schema_version", SCHEMA_VERSION)
+                );
+            }
+            other => panic!("{other:?}"),
         }
     }
 }

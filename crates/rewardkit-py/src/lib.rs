@@ -44,13 +44,19 @@ where
 /// A rewardkit-core error as the matching Python exception.
 fn core_error(py: Python<'_>, e: rewardkit_core::Error) -> PyErr {
     match e {
-        rewardkit_core::Error::Spec { path, message } => {
-            py_error(py, "SpecError", (message, Some(path)))
-        }
+        rewardkit_core::Error::Spec { path, kind } => py_error(
+            py,
+            "SpecError",
+            (kind.to_string(), Some(path), Some(kind.name())),
+        ),
         rewardkit_core::Error::Syntax { what, message } => py_error(
             py,
             "SpecError",
-            (format!("cannot parse {what}: {message}"), None::<String>),
+            (
+                format!("cannot parse {what}: {message}"),
+                None::<String>,
+                Some("syntax"),
+            ),
         ),
         rewardkit_core::Error::Io { path, source } => {
             PyOSError::new_err(format!("{}: {source}", path.display()))

@@ -35,7 +35,7 @@ pub fn json(node: &str) -> Pipeline {
 /// when parsed or built; panics when it raises none, or another error.
 pub fn spec_error(doc: &str) -> (String, String) {
     match PipelineSpec::parse(doc).and_then(|s| s.build()) {
-        Err(Error::Spec { path, message }) => (path, message),
+        Err(Error::Spec { path, kind }) => (path, kind.to_string()),
         other => panic!("expected a spec error for {doc:?}, got {other:?}"),
     }
 }

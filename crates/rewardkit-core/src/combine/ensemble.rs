@@ -178,7 +178,7 @@ impl BuildNode for Ensemble {
                     ));
                 }
                 if self.ddof.get() == 1 && terms.nodes.len() < 2 {
-                    return Err(Error::spec(
+                    return Err(Error::spec_conflict(
                         format!("{path}.ddof"),
                         "the unbiased variance (ddof = 1) needs at least 2 terms",
                     ));
@@ -186,7 +186,7 @@ impl BuildNode for Ensemble {
                 l
             }
             (EnsembleMethod::RobustMix, None) => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.lambda"),
                     "`robust_mix` needs `lambda` in [0, 1] (no verified default)",
                 ))
@@ -201,7 +201,7 @@ impl BuildNode for Ensemble {
                 l
             }
             (_, Some(_)) => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.lambda"),
                     "only used by `uwo` and `robust_mix`",
                 ))
@@ -221,7 +221,7 @@ impl BuildNode for Ensemble {
                 )
             })?),
             (Some(_), _) => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.nominal"),
                     "only used by `robust_mix`",
                 ))

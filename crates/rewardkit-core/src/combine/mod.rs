@@ -82,19 +82,15 @@ impl Terms {
                 ));
             }
             if crate::log_keys::is_reserved(&name) {
-                return Err(Error::spec(
+                return Err(Error::spec_kind(
                     format!("{here}.name"),
-                    format!(
-                        "`{name}` is reserved: trainers' result dicts already use it for the \
-                         score or a flag; reserved names: {}",
-                        crate::log_keys::RESERVED.join(", ")
-                    ),
+                    crate::SpecErrorKind::Reserved { name },
                 ));
             }
             if !seen.insert(name.clone()) {
-                return Err(Error::spec(
+                return Err(Error::spec_kind(
                     format!("{here}.name"),
-                    format!("duplicate term name `{name}`"),
+                    crate::SpecErrorKind::Duplicate { name },
                 ));
             }
             out.nodes.push(t.reward.build(&format!("{here}.reward"))?);
@@ -108,7 +104,7 @@ impl Terms {
     pub(crate) fn require_unit_weights(terms: &[Term], path: &str, what: &str) -> Result<()> {
         for (i, t) in terms.iter().enumerate() {
             if t.weight.get() != 1.0 {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.terms[{i}].weight"),
                     format!(
                         "`{what}` takes no weights; leave `weight` out (got {})",

@@ -226,13 +226,13 @@ impl BuildNode for LscSum {
             let here = format!("{path}.terms[{i}]");
             let src = match (self.ref_values.get(name), self.ref_fields.get(name)) {
                 (Some(_), Some(_)) => {
-                    return Err(Error::spec(
+                    return Err(Error::spec_conflict(
                         here,
                         format!("term `{name}` is in both `ref_values` and `ref_fields`"),
                     ))
                 }
                 (None, None) => {
-                    return Err(Error::spec(
+                    return Err(Error::spec_conflict(
                         here,
                         format!(
                         "term `{name}` needs a reference: an entry in `ref_values` or `ref_fields`"

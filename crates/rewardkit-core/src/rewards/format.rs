@@ -113,11 +113,11 @@ impl Check {
     /// Compiles the check for a preset (`custom` needs `pattern`).
     pub(crate) fn new(preset: FormatPreset, pattern: Option<&str>, path: &str) -> Result<Check> {
         let fixed = |p: &str| {
-            Regex::new(p).map_err(|e| Error::spec(path, format!("internal pattern: {e}")))
+            Regex::new(p).map_err(|e| Error::spec_pattern(path, format!("internal pattern: {e}")))
         };
         let pat_path = format!("{path}.pattern");
         if preset != FormatPreset::Custom && pattern.is_some() {
-            return Err(Error::spec(
+            return Err(Error::spec_conflict(
                 pat_path,
                 "only `preset = \"custom\"` takes a pattern",
             ));
@@ -129,7 +129,7 @@ impl Check {
             FormatPreset::Rlcr => Check::Rlcr(fixed(RLCR_PATTERN)?),
             FormatPreset::Custom => {
                 let p = pattern.ok_or_else(|| {
-                    Error::spec(&pat_path, "`preset = \"custom\"` needs a pattern")
+                    Error::spec_conflict(&pat_path, "`preset = \"custom\"` needs a pattern")
                 })?;
                 Check::Regex(compile(p, true, false, true, false, &pat_path)?)
             }

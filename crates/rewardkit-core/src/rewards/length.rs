@@ -362,7 +362,7 @@ impl BuildNode for L1Length {
         }
         self.length.check(path)?;
         let prompt_re = Regex::new(r"(?i)think\s+for\s+(?:maximum\s+)?(\d+)\s+tokens")
-            .map_err(|e| Error::spec(path, format!("internal pattern: {e}")))?;
+            .map_err(|e| Error::spec_pattern(path, format!("internal pattern: {e}")))?;
         Ok(Box::new(L1Node {
             spec: self.clone(),
             correct: Correctness::build(&self.correct, self.threshold, path)?,
@@ -414,7 +414,7 @@ impl RewardFn for DapoOverlong {
 impl BuildNode for DapoOverlong {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
         if self.buffer_length == 0 || self.buffer_length > self.max_response_length {
-            return Err(Error::spec(
+            return Err(Error::spec_conflict(
                 format!("{path}.buffer_length"),
                 format!(
                     "must be in 1..={} (max_response_length), got {}",
@@ -477,7 +477,7 @@ impl RewardFn for SoftOverlong {
 impl BuildNode for SoftOverlong {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
         if self.cache_length > self.max_length {
-            return Err(Error::spec(
+            return Err(Error::spec_conflict(
                 format!("{path}.cache_length"),
                 format!(
                     "must be <= max_length ({}), got {}",

@@ -284,7 +284,8 @@ mod tests {
         .build()
         .unwrap_err();
         match e {
-            Error::Spec { path, message } => {
+            Error::Spec { path, kind } => {
+                let message = kind.to_string();
                 assert_eq!(path, "reward.pattern");
                 assert!(message.contains("invalid regular expression"), "{message}");
             }

@@ -205,13 +205,13 @@ impl Remote {
         }
         if self.chat_template.is_some() {
             if self.api == RemoteApi::Rewardkit {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.chat_template"),
                     "api `rewardkit` sends whole samples, not text: a chat template does not apply",
                 ));
             }
             if self.input == RemoteInput::Completion {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.chat_template"),
                     "a chat template renders the prompt and the completion: it needs \
                      input = \"prompt_completion\"",
@@ -243,9 +243,11 @@ impl BuildNode for Remote {
         }
         let token = match &self.token_env {
             Some(var) => Some(std::env::var(var).map_err(|_| {
-                Error::spec(
+                Error::spec_kind(
                     format!("{path}.token_env"),
-                    format!("environment variable `{var}` is not set (or not UTF-8)"),
+                    crate::SpecErrorKind::Environment(format!(
+                        "environment variable `{var}` is not set (or not UTF-8)"
+                    )),
                 )
             })?),
             None => None,

@@ -186,14 +186,14 @@ impl Node for RlcrNode {
 
 impl BuildNode for Rlcr {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        let tags = if self.strict_format {
-            Some(
-                regex::Regex::new(RLCR_PATTERN)
-                    .map_err(|e| crate::Error::spec(path, format!("internal pattern: {e}")))?,
-            )
-        } else {
-            None
-        };
+        let tags =
+            if self.strict_format {
+                Some(regex::Regex::new(RLCR_PATTERN).map_err(|e| {
+                    crate::Error::spec_pattern(path, format!("internal pattern: {e}"))
+                })?)
+            } else {
+                None
+            };
         Ok(Box::new(RlcrNode {
             spec: self.clone(),
             correct: Correctness::build(&self.correct, self.threshold, path)?,

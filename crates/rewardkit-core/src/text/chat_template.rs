@@ -76,7 +76,7 @@ impl Renderer {
             (None, Some(j), None) => (j.clone(), String::new(), String::new()),
             (None, None, Some(f)) => read_file(f, &format!("{path}.file"))?,
             _ => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     path,
                     "expected exactly one of `preset`, `jinja` or `file`",
                 ))
@@ -98,8 +98,9 @@ impl Renderer {
                 Err(minijinja::Error::new(ErrorKind::InvalidOperation, msg))
             },
         );
-        env.add_template_owned("chat", source)
-            .map_err(|e| Error::spec(path, format!("the chat template does not compile: {e:#}")))?;
+        env.add_template_owned("chat", source).map_err(|e| {
+            Error::spec_pattern(path, format!("the chat template does not compile: {e:#}"))
+        })?;
         Ok(Renderer { env, bos, eos })
     }
 
@@ -139,12 +140,12 @@ impl Renderer {
 /// `eos_token`, texts or `{"content": ...}` objects), else the file's text as Jinja.
 fn read_file(file: &str, path: &str) -> Result<(String, String, String)> {
     let text = std::fs::read_to_string(file)
-        .map_err(|e| Error::spec(path, format!("cannot read `{file}`: {e}")))?;
+        .map_err(|e| Error::spec_file(path, format!("cannot read `{file}`: {e}")))?;
     if !file.ends_with(".json") {
         return Ok((text, String::new(), String::new()));
     }
     let v: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Error::spec(path, format!("`{file}` is not valid JSON: {e}")))?;
+        .map_err(|e| Error::spec_file(path, format!("`{file}` is not valid JSON: {e}")))?;
     let token = |k: &str| -> String {
         match v.get(k) {
             Some(serde_json::Value::String(s)) => s.clone(),
@@ -165,13 +166,13 @@ fn read_file(file: &str, path: &str) -> Result<(String, String, String)> {
             .and_then(|t| t.as_str())
             .map(str::to_string)
             .ok_or_else(|| {
-                Error::spec(
+                Error::spec_file(
                     path,
                     format!("`{file}`: `chat_template` is a list without a `default` template"),
                 )
             })?,
         _ => {
-            return Err(Error::spec(
+            return Err(Error::spec_file(
                 path,
                 format!(
                     "`{file}` has no `chat_template` text (a tokenizer_config.json is expected)"
@@ -250,7 +251,8 @@ mod tests {
             ..Default::default()
         };
         match Renderer::new(&spec("{% for m in messages %}"), "reward.chat_template") {
-            Err(Error::Spec { path, message }) => {
+            Err(Error::Spec { path, kind }) => {
+                let message = kind.to_string();
                 assert_eq!(path, "reward.chat_template");
                 assert!(message.contains("does not compile"), "{message}");
             }

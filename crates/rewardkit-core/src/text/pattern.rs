@@ -29,7 +29,7 @@ pub(crate) fn compile(
                 Err(inner) => inner.to_string(),
                 Ok(_) => e.to_string(),
             };
-            Error::spec(at, format!("invalid regular expression: {msg}"))
+            Error::spec_pattern(at, format!("invalid regular expression: {msg}"))
         })
 }
 

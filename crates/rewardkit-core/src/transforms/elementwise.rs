@@ -131,7 +131,7 @@ impl Clip {
         let lo = self.min.map_or(f64::NEG_INFINITY, Finite::get);
         let hi = self.max.map_or(f64::INFINITY, Finite::get);
         if lo > hi {
-            return Err(Error::spec(
+            return Err(Error::spec_conflict(
                 path,
                 format!("need min <= max, got min = {lo}, max = {hi}"),
             ));
@@ -144,7 +144,7 @@ impl Clip {
 /// cross-field rule of `tanh` and `sigmoid`.
 fn slope(scale: Option<NonZero>, temperature: Option<Positive>, path: &str) -> Result<f64> {
     match (scale, temperature) {
-        (Some(_), Some(_)) => Err(Error::spec(
+        (Some(_), Some(_)) => Err(Error::spec_conflict(
             path,
             "give `scale` or `temperature` (= 1/scale), not both",
         )),

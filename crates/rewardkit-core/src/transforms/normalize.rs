@@ -146,7 +146,7 @@ impl Zscore {
     /// The centre and scale scopes this spec asks for, or a spec error.
     pub fn scopes(&self, path: &str) -> Result<(StatScope, StatScope)> {
         let conflict = || {
-            Error::spec(
+            Error::spec_conflict(
                 format!("{path}.scope"),
                 "`scope` is shorthand for `center` and `scale`: give `scope` or `center`/`scale` scopes, not both",
             )

@@ -246,21 +246,21 @@ impl Par {
         }
         let (ceil, ref_field) = match (self.shape, self.ceil) {
             (ParShape::Ceil, None) => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.ceil"),
                     "`shape = \"ceil\"` needs a `ceil` value",
                 ))
             }
             (ParShape::Ceil, Some(c)) => (c.get(), String::new()),
             (_, Some(_)) => {
-                return Err(Error::spec(
+                return Err(Error::spec_conflict(
                     format!("{path}.ceil"),
                     "only used with `shape = \"ceil\"`",
                 ))
             }
             (_, None) => match self.ref_field.as_deref() {
                 None => {
-                    return Err(Error::spec(
+                    return Err(Error::spec_conflict(
                         format!("{path}.ref_field"),
                         "needs the metadata field holding the reference rewards",
                     ))
