@@ -2,7 +2,7 @@
 //! Values that come from a trainer or a paper are named in [`crate::constants`].
 
 use crate::constants::{l1, lsc, open_r1, par, rlcr, trl};
-use crate::params::{AtLeastOne, Ddof, Finite, NonEmpty, NonNegative, Positive};
+use crate::params::{AtLeastOne, Ddof, Finite, NonEmpty, NonNegative, NonPositive, Positive};
 
 /// `true`.
 pub(crate) fn yes() -> bool {
@@ -12,6 +12,11 @@ pub(crate) fn yes() -> bool {
 /// 1.0: the usual reward for a hit, a weight, a scale.
 pub(crate) fn one() -> Finite {
     Finite::trusted(1.0)
+}
+
+/// 1.0 where the rule is ≥ 0 (a penalty factor).
+pub(crate) fn one_non_negative() -> NonNegative {
+    NonNegative::trusted(1.0)
 }
 
 /// 0.5: the usual correctness threshold and centre.
@@ -40,8 +45,8 @@ pub(crate) fn repetition_ngram_size() -> AtLeastOne {
 }
 
 /// [`trl::REPETITION_MAX_PENALTY`].
-pub(crate) fn repetition_max_penalty() -> f64 {
-    trl::REPETITION_MAX_PENALTY
+pub(crate) fn repetition_max_penalty() -> NonPositive {
+    NonPositive::trusted(trl::REPETITION_MAX_PENALTY)
 }
 
 /// [`open_r1::COSINE_MIN_VALUE_WRONG`].
@@ -75,8 +80,8 @@ pub(crate) fn lsc_quantile() -> f64 {
 }
 
 /// [`lsc::REF_DDOF`].
-pub(crate) fn ref_ddof() -> u32 {
-    lsc::REF_DDOF
+pub(crate) fn ref_ddof() -> Ddof {
+    Ddof::trusted(lsc::REF_DDOF)
 }
 
 /// PAR's sigmoid slope k: 1.
@@ -85,13 +90,13 @@ pub(crate) fn par_k() -> Positive {
 }
 
 /// [`par::MAX_REFS`].
-pub(crate) fn par_max_refs() -> usize {
-    par::MAX_REFS
+pub(crate) fn par_max_refs() -> AtLeastOne {
+    AtLeastOne::trusted(par::MAX_REFS)
 }
 
 /// [`l1::ALPHA`].
-pub(crate) fn l1_alpha() -> Finite {
-    Finite::trusted(l1::ALPHA)
+pub(crate) fn l1_alpha() -> NonNegative {
+    NonNegative::trusted(l1::ALPHA)
 }
 
 /// [`l1::TARGET_FIELD`].

@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | [`Finite`] | `f64` | finite (`must be a finite number, got …`) |
 //! | [`NonNegative`] | `f64` | finite and ≥ 0 (`must be finite and >= 0, got …`) |
+//! | [`NonPositive`] | `f64` | finite and ≤ 0 (`must be finite and <= 0, got …`) |
 //! | [`Positive`] | `f64` | finite and > 0 (`must be finite and > 0, got …`) |
 //! | [`NonZero`] | `f64` | finite and ≠ 0 (`must be finite and non-zero, got …`) |
 //! | [`UnitInterval`] | `f64` | in [0, 1] (`must be in [0, 1], got …`) |
@@ -55,6 +56,11 @@ pub struct Finite(f64);
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
 #[serde(try_from = "f64", into = "f64")]
 pub struct NonNegative(f64);
+
+/// A finite `f64` ≤ 0.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct NonPositive(f64);
 
 /// A finite `f64` > 0.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
@@ -147,6 +153,11 @@ rule!(
     format!("must be finite and >= 0, got {v}")
 );
 rule!(
+    NonPositive(f64),
+    |v| v.is_finite() && v <= 0.0,
+    format!("must be finite and <= 0, got {v}")
+);
+rule!(
     Positive(f64),
     |v| v.is_finite() && v > 0.0,
     format!("must be finite and > 0, got {v}")
@@ -188,7 +199,14 @@ macro_rules! getters {
     )*};
 }
 
-getters!(Finite, NonNegative, Positive, NonZero, UnitInterval);
+getters!(
+    Finite,
+    NonNegative,
+    NonPositive,
+    Positive,
+    NonZero,
+    UnitInterval
+);
 
 impl AtLeastOne {
     /// The value.

@@ -625,18 +625,18 @@ terms = [
         // and a plain `f64` field goes through the same document-wide check at `build`.
         assert!(Finite::new(f64::NAN).is_err());
         let mut spec = PipelineSpec::from_toml(
-            "schema_version = 1\nreward = {type = \"weighted_sum\", terms = [{reward = {type = \"constant\", value = 1.0}}, {name = \"b\", reward = {type = \"repetition_penalty\"}}]}\n",
+            "schema_version = 1\nreward = {type = \"weighted_sum\", terms = [{reward = {type = \"constant\", value = 1.0}}, {name = \"b\", reward = {type = \"lsc\", ref_field = \"refs\", input = {type = \"constant\", value = 1.0}}}]}\n",
         )
         .unwrap();
         if let NodeSpec::WeightedSum(w) = &mut spec.reward {
-            if let NodeSpec::RepetitionPenalty(r) = &mut w.terms[1].reward {
-                r.max_penalty = f64::NAN;
+            if let NodeSpec::Lsc(r) = &mut w.terms[1].reward {
+                r.quantile = f64::NAN;
             }
         }
         match spec.build().unwrap_err() {
             Error::Spec { path, kind } => {
                 let message = kind.to_string();
-                assert_eq!(path, "reward.terms[1].reward.max_penalty");
+                assert_eq!(path, "reward.terms[1].reward.quantile");
                 assert!(message.contains("not accepted"), "{message}");
             }
             e => panic!("{e}"),

@@ -49,9 +49,9 @@ use super::{weighted_nansum, Term, Terms};
 use crate::defaults;
 use crate::node::SetScope;
 use crate::node::{Batch, BuildNode, Node, Scope};
-use crate::numeric::reference::{check_quantile, check_ref_ddof, QuantileMethod, RefSource};
+use crate::numeric::reference::{check_quantile, QuantileMethod, RefSource};
 use crate::numeric::{log_sigmoid, zscores};
-use crate::params::{Ddof, Finite, NonNegative};
+use crate::params::{Ddof, Finite, NonEmpty, NonNegative};
 use crate::{Error, Result, RewardOutput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -151,7 +151,7 @@ pub struct LscSum {
     pub ref_values: BTreeMap<String, Finite>,
     /// Metadata field with reference rewards (list of numbers) per term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ref_fields: BTreeMap<String, String>,
+    pub ref_fields: BTreeMap<String, NonEmpty>,
     /// Quantile q of the reference rewards (default 0.85).
     #[serde(default = "defaults::lsc_quantile")]
     pub quantile: f64,
@@ -160,7 +160,7 @@ pub struct LscSum {
     pub quantile_method: QuantileMethod,
     /// Delta degrees of freedom of the Gaussian quantile's std: 1 (default, PAR's code) or 0.
     #[serde(default = "defaults::ref_ddof")]
-    pub ddof: u32,
+    pub ddof: Ddof,
 }
 
 #[derive(Debug)]
@@ -220,7 +220,6 @@ impl BuildNode for LscSum {
             }
         }
         check_quantile(self.quantile, self.quantile_method, path)?;
-        check_ref_ddof(self.ddof, path)?;
         let mut refs = Vec::with_capacity(terms.names.len());
         for (i, name) in terms.names.iter().enumerate() {
             let here = format!("{path}.terms[{i}]");
@@ -240,17 +239,11 @@ impl BuildNode for LscSum {
                     ))
                 }
                 (Some(v), None) => RefSource::Value(v.get()),
-                (None, Some(f)) if f.is_empty() => {
-                    return Err(Error::spec(
-                        format!("{path}.ref_fields.{name}"),
-                        "must not be empty",
-                    ))
-                }
                 (None, Some(f)) => RefSource::Field {
-                    name: f.clone(),
+                    name: f.to_string(),
                     quantile: self.quantile,
                     method: self.quantile_method,
-                    ddof: self.ddof,
+                    ddof: self.ddof.get(),
                 },
             };
             refs.push(src);

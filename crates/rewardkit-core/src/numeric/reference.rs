@@ -104,24 +104,17 @@ impl RefSource {
         field_key: &str,
     ) -> Result<Self> {
         match (value, field) {
-            (Some(_), Some(_)) => Err(Error::spec(
+            (Some(_), Some(_)) => Err(Error::spec_conflict(
                 path,
                 format!("give `{value_key}` or `{field_key}`, not both"),
             )),
-            (None, None) => Err(Error::spec(
+            (None, None) => Err(Error::spec_conflict(
                 path,
                 format!("needs a reference: `{value_key}` (a number) or `{field_key}` (a metadata field with reference rewards)"),
             )),
             (Some(v), None) => Ok(RefSource::Value(v.get())),
             (None, Some(f)) => {
-                if f.is_empty() {
-                    return Err(Error::spec(
-                        format!("{path}.{field_key}"),
-                        "must not be empty",
-                    ));
-                }
                 check_quantile(quantile, method, path)?;
-                check_ref_ddof(ddof, path)?;
                 Ok(RefSource::Field {
                     name: f.to_string(),
                     quantile,
@@ -131,17 +124,6 @@ impl RefSource {
             }
         }
     }
-}
-
-/// Checks the `ddof` of the Gaussian quantile: 0 or 1.
-pub(crate) fn check_ref_ddof(ddof: u32, path: &str) -> Result<()> {
-    if ddof > 1 {
-        return Err(Error::spec(
-            format!("{path}.ddof"),
-            format!("must be 1 (sample std, PAR's code; default) or 0 (population), got {ddof}"),
-        ));
-    }
-    Ok(())
 }
 
 /// Checks a quantile: in (0, 1) for the Gaussian method, [0, 1] for the empirical one.

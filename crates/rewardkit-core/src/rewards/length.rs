@@ -64,7 +64,7 @@
 use super::correctness::Correctness;
 use crate::defaults;
 use crate::node::{Batch, BuildNode, Leaf, Node, RewardFn, Scope};
-use crate::params::{Finite, NonEmpty};
+use crate::params::{Finite, NonEmpty, NonNegative};
 use crate::text::python::py_words;
 use crate::NodeSpec;
 use crate::{Deadline, Error, Result, RewardOutput, Sample};
@@ -270,7 +270,7 @@ pub struct L1Length {
     /// α, the length slope (default 0.0003, the paper's; the L1 code uses 1/3000 for Exact and
     /// 1/1000 for Max).
     #[serde(default = "defaults::l1_alpha")]
-    pub alpha: Finite,
+    pub alpha: NonNegative,
     /// δ, the Max-mode offset (default 0.5).
     #[serde(default = "defaults::half")]
     pub delta: Finite,
@@ -354,12 +354,6 @@ impl Node for L1Node {
 
 impl BuildNode for L1Length {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if self.alpha.get() < 0.0 {
-            return Err(Error::spec(
-                format!("{path}.alpha"),
-                format!("must be >= 0, got {}", self.alpha.get()),
-            ));
-        }
         self.length.check(path)?;
         let prompt_re = Regex::new(r"(?i)think\s+for\s+(?:maximum\s+)?(\d+)\s+tokens")
             .map_err(|e| Error::spec_pattern(path, format!("internal pattern: {e}")))?;
@@ -383,8 +377,8 @@ pub struct DapoOverlong {
     /// The overlong buffer (verl `overlong_buffer.len`), 1 ..= `max_response_length`.
     pub buffer_length: u64,
     /// Penalty at the limit (verl `overlong_buffer.penalty_factor`, default 1.0).
-    #[serde(default = "defaults::one")]
-    pub penalty_factor: Finite,
+    #[serde(default = "defaults::one_non_negative")]
+    pub penalty_factor: NonNegative,
     /// Length unit (default `chars`).
     #[serde(default)]
     pub length: LengthUnit,
@@ -420,12 +414,6 @@ impl BuildNode for DapoOverlong {
                     "must be in 1..={} (max_response_length), got {}",
                     self.max_response_length, self.buffer_length
                 ),
-            ));
-        }
-        if self.penalty_factor.get() < 0.0 {
-            return Err(Error::spec(
-                format!("{path}.penalty_factor"),
-                "must be >= 0",
             ));
         }
         self.length.check(path)?;

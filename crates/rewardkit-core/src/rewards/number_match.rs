@@ -55,7 +55,7 @@
 use crate::defaults;
 use crate::node::{BuildNode, Leaf, Node, RewardFn};
 use crate::params::AtLeastOne;
-use crate::params::Finite;
+use crate::params::{Finite, NonNegative};
 use crate::text::reference_texts;
 use crate::{Deadline, Error, Result, RewardOutput, Sample, Verdict};
 use schemars::JsonSchema;
@@ -86,7 +86,7 @@ pub struct NumberMatch {
     pub tail_chars: Option<AtLeastOne>,
     /// Relative tolerance (default: none, exact decimal equality).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rel_tol: Option<f64>,
+    pub rel_tol: Option<NonNegative>,
     /// Accepted references; when given, they replace the sample's `reference`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub references: Option<Vec<String>>,
@@ -428,6 +428,7 @@ impl NumberMatchFn {
         }
         match self.spec.rel_tol {
             Some(tol) => {
+                let tol = tol.get();
                 let (x, y) = (a.to_f64(), r.to_f64());
                 (x - y).abs() <= tol * x.abs().max(y.abs())
             }
@@ -473,14 +474,6 @@ impl RewardFn for NumberMatchFn {
 
 impl BuildNode for NumberMatch {
     fn build(&self, path: &str) -> Result<Box<dyn Node>> {
-        if let Some(t) = self.rel_tol {
-            if !(t.is_finite() && t >= 0.0) {
-                return Err(Error::spec(
-                    format!("{path}.rel_tol"),
-                    format!("must be a finite number >= 0, got {t}"),
-                ));
-            }
-        }
         let refs = match &self.references {
             None => None,
             Some(list) => {

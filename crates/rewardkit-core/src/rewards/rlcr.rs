@@ -336,8 +336,7 @@ mod tests {
         let e = PipelineSpec::from_toml(
             "schema_version = 1\nreward = {type = \"rlcr\", correct = {type = \"repetition_penalty\", max_penalty = 1.0}}\n",
         )
-        .unwrap()
-        .build()
+        .and_then(|s| s.build())
         .unwrap_err();
         assert!(
             matches!(&e, crate::Error::Spec { path, .. } if path == "reward.correct.max_penalty"),

@@ -65,7 +65,7 @@ use crate::node::{BuildNode, Node, Scope, Slot, Transform, TransformNode};
 pub use crate::numeric::reference::QuantileMethod;
 use crate::numeric::reference::{read_refs, RefSource};
 use crate::numeric::{log_sigmoid, sigmoid};
-use crate::params::{Finite, Positive};
+use crate::params::{AtLeastOne, Ddof, Finite, NonEmpty, Positive};
 use crate::NodeSpec;
 use crate::{Error, Result};
 use schemars::JsonSchema;
@@ -82,7 +82,7 @@ pub struct Lsc {
     /// Metadata field holding the reference rewards (a list of numbers) of the sample's
     /// prompt; r_ref is their `quantile`. Exclusive with `ref_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_field: Option<String>,
+    pub ref_field: Option<NonEmpty>,
     /// Quantile q of the reference rewards (default 0.85).
     #[serde(default = "defaults::lsc_quantile")]
     pub quantile: f64,
@@ -92,7 +92,7 @@ pub struct Lsc {
     /// Delta degrees of freedom of the Gaussian method's std: 1 (default, the sample std of
     /// PAR's code) or 0 (population std).
     #[serde(default = "defaults::ref_ddof")]
-    pub ddof: u32,
+    pub ddof: Ddof,
     /// The node to transform.
     pub input: Box<NodeSpec>,
 }
@@ -126,7 +126,7 @@ impl BuildNode for Lsc {
             self.ref_field.as_deref(),
             self.quantile,
             self.quantile_method,
-            self.ddof,
+            self.ddof.get(),
             path,
             "ref_value",
             "ref_field",
@@ -165,13 +165,13 @@ pub struct Par {
     /// Metadata field with the reference rewards r(x, y_ref,m) (a list of numbers). Required
     /// unless `shape = "ceil"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_field: Option<String>,
+    pub ref_field: Option<NonEmpty>,
     /// Sigmoid slope k (default 1); finite and > 0.
     #[serde(default = "defaults::par_k")]
     pub k: Positive,
     /// Number M of references used: the first M of the list (default 10); ≥ 1.
     #[serde(default = "defaults::par_max_refs")]
-    pub max_refs: usize,
+    pub max_refs: AtLeastOne,
     /// `sigmoid` (PAR, default), `centered`, `tanh`, `arctan`, `sgfc` or `ceil`.
     #[serde(default)]
     pub shape: ParShape,
@@ -238,12 +238,9 @@ impl Transform for ParT {
 }
 
 impl Par {
-    /// The cross-field rules (`shape` with `ceil` or `ref_field`) and `max_refs`, checked into
+    /// The cross-field rules (`shape` with `ceil` or `ref_field`), checked into
     /// the parameters the transform runs with.
     fn check(&self, path: &str) -> Result<ParT> {
-        if self.max_refs == 0 {
-            return Err(Error::spec(format!("{path}.max_refs"), "must be >= 1"));
-        }
         let (ceil, ref_field) = match (self.shape, self.ceil) {
             (ParShape::Ceil, None) => {
                 return Err(Error::spec_conflict(
@@ -265,18 +262,12 @@ impl Par {
                         "needs the metadata field holding the reference rewards",
                     ))
                 }
-                Some("") => {
-                    return Err(Error::spec(
-                        format!("{path}.ref_field"),
-                        "must not be empty",
-                    ))
-                }
                 Some(f) => (f64::INFINITY, f.to_string()),
             },
         };
         Ok(ParT {
             k: self.k.get(),
-            max_refs: self.max_refs,
+            max_refs: self.max_refs.get(),
             shape: self.shape,
             ceil,
             ref_field,
