@@ -21,8 +21,8 @@
 //! **Reading q.** `mode = "paper"` takes the content of the last `</confidence>` and the
 //! nearest `<confidence>` before it. `mode = "code"` follows the RLCR code: the last match of
 //! `re.findall(r"<confidence>(.*?)</confidence>", text)`, left to right, non-overlapping,
-//! non-greedy and **without** `re.DOTALL` (as the call is quoted in issue 9; the RLCR repository
-//! could not be consulted offline), so a confidence split over lines is not found. The two
+//! non-greedy and **without** `re.DOTALL` (the call as reported to this project; not checked
+//! against the RLCR repository), so a confidence split over lines is not found. The two
 //! differ when the reasoning mentions a tag: in `<confidence>0.9</confidence> … </confidence>`
 //! the code reads 0.9, while the paper mode reads `0.9</confidence> …` (not a number: a format
 //! failure). For the answer, use `extract = "answer_tag_findall"` in the `correct` child to

@@ -7,7 +7,7 @@
 //! | `hash` | the text after the last `####`, to the end of its line, trimmed | GSM8K |
 //! | `answer_line` | the last match of `re.findall(r"(?i)Answer\s*:\s*([^\n]+)", text)`, trimmed | verl `math_dapo.py` `is_correct_minerva` |
 //! | `answer_tag` | the content of the last `</answer>` and the nearest `<answer>` before it, trimmed | rewardkit |
-//! | `answer_tag_findall` | the last match of `re.findall(r"<answer>(.*?)</answer>", text)`, trimmed | RLCR code (as quoted in issue 9) |
+//! | `answer_tag_findall` | the last match of `re.findall(r"<answer>(.*?)</answer>", text)`, trimmed | RLCR code (Damani et al., arXiv 2507.16806: `re.findall` on the completion) |
 //! | `after_think` | the text after the last `</think>`, trimmed (no `</think>`: nothing) | reasoning models |
 //!
 //! `extract` is one of these or a list tried in order (the first that finds a non-empty answer
@@ -25,9 +25,10 @@
 //! `<answer>A</answer> and </answer>` gives `A</answer> and` with `answer_tag` (the last closing
 //! tag, paired with the nearest opening tag before it) and `A` with `answer_tag_findall`;
 //! `<answer> x <answer>B</answer>` gives `B` and `x <answer>B`. `answer_tag_findall` follows
-//! Python's non-greedy `(.*?)` **without** `re.DOTALL`, as the call is quoted in issue 9 (the
-//! RLCR repository itself could not be consulted offline): `.` does not match a newline, so an
-//! answer that spans lines is not matched there (`<answer>A\nB</answer>` finds nothing).
+//! Python's non-greedy `(.*?)` **without** `re.DOTALL`, as the RLCR code calls it (the call
+//! as reported to this project; not checked against the RLCR repository): `.` does not match
+//! a newline, so an answer that spans lines is not matched there (`<answer>A\nB</answer>`
+//! finds nothing).
 //!
 //! ```
 //! use rewardkit_core::text::extract::{Extract, Extractor};
