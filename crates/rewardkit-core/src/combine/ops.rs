@@ -149,7 +149,7 @@ pub struct LscSum {
     /// Fixed reference reward per term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ref_values: BTreeMap<String, Finite>,
-    /// Metadata field with reference rewards (list of numbers) per term name.
+    /// Metadata field with reference rewards (a list of numbers, or one number) per term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ref_fields: BTreeMap<String, NonEmpty>,
     /// Quantile q of the reference rewards (default 0.85).

@@ -1,5 +1,5 @@
 //! A child node that says whether each sample is correct, for rewards that need correctness
-//! (`kimi_length`, `l1_length`, `rlcr`).
+//! (`kimi_length`, `l1_length`, `rlcr`, `cosine`).
 //!
 //! The child is any node (`exact_match`, `number_match`, a math verifier, `field`, ...); a
 //! sample is correct when the child's value is ≥ `threshold` (default 0.5, so 0/1 rewards read

@@ -4,7 +4,8 @@
 //! `incorrect`; `no_answer` (default: `incorrect`) when the extractor finds nothing.
 //!
 //! - **answer**: `extract` (default `completion`: the whole completion, trimmed; or `boxed`,
-//!   `hash`, `answer_line`, `answer_tag`, `after_think`, or a list of them tried in order; see
+//!   `hash`, `answer_line`, `answer_tag`, `answer_tag_findall`, `after_think`, or a list of them
+//!   tried in order; see
 //!   [`extract`](crate::text::extract)).
 //! - **references**: the spec's `references` if given, else the sample's `reference` (a text or
 //!   a list of accepted texts; any match wins). No reference → abstain, with the reason.

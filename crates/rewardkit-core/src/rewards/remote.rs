@@ -6,8 +6,9 @@
 //! each time, at most 10 s; a `Retry-After` from the server is honoured within the same cap);
 //! 4xx answers are not retried. When a request finally fails, every sample of its batch gets a
 //! result with the error in `info.error` (value: the pipeline's `error_value`); when the
-//! pipeline's per-sample deadline (`timeout_ms` of the spec) passes first, they get a timeout
-//! result. One result per sample, always.
+//! pipeline's deadline (`timeout_ms` of the spec, counted for each request from the moment its
+//! batch of up to `batch_size` samples starts, retries included) passes first, they get a
+//! timeout result. One result per sample, always.
 //!
 //! | `api` | request | reward read from | speaks to |
 //! |---|---|---|---|

@@ -7,7 +7,8 @@
 //! u(x, y) = log σ(r(x, y) − r_ref(x)) < 0
 //!
 //! r_ref is `ref_value`, or a quantile of the reference rewards in the sample metadata field
-//! `ref_field` (a list of numbers, e.g. rewards of SFT samples for the same prompt): the
+//! `ref_field` (a list of numbers, or one number read as a list of one, e.g. rewards of SFT
+//! samples for the same prompt): the
 //! Gaussian quantile μ + Φ⁻¹(q)(σ + 1e-5) (default, as the PAR re-implementation
 //! `PorUna-byte/PAR` `reward_shaper.py`), with σ the standard deviation with `ddof`: **1** by
 //! default, the sample std of PAR's `utils.std` (`sample=True`); `ddof = 0` gives the
@@ -79,7 +80,8 @@ pub struct Lsc {
     /// A fixed reference reward r_ref. Exclusive with `ref_field`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_value: Option<Finite>,
-    /// Metadata field holding the reference rewards (a list of numbers) of the sample's
+    /// Metadata field holding the reference rewards (a list of numbers, or one number) of the
+    /// sample's
     /// prompt; r_ref is their `quantile`. Exclusive with `ref_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_field: Option<NonEmpty>,
@@ -162,7 +164,8 @@ pub enum ParShape {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Par {
-    /// Metadata field with the reference rewards r(x, y_ref,m) (a list of numbers). Required
+    /// Metadata field with the reference rewards r(x, y_ref,m) (a list of numbers, or one
+    /// number). Required
     /// unless `shape = "ceil"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_field: Option<NonEmpty>,
