@@ -31,7 +31,7 @@
 //! `{ jinja = "..." }`. The conversation rendered is the prompt's messages (a text prompt is
 //! one `user` message) followed by the completion as the `assistant` message, without a
 //! generation prompt; it replaces the prompt + completion text for the `vllm_*`, `sglang_*`
-//! and `openrlhf` APIs (see [`crate::text::chat_template`]). `url` is the
+//! and `openrlhf` APIs (see the `text::chat_template` module, with the `remote` feature). `url` is the
 //! whole endpoint URL (`http://host:port/classify`); `https://` needs the `remote-tls` feature.
 //! A bearer token is read from the environment variable named by `token_env` (never from the
 //! spec file itself).
