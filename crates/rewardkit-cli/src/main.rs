@@ -19,6 +19,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod eval;
 mod mdp;
 mod probe;
 mod score;
@@ -58,6 +59,8 @@ enum Command {
     Compare(mdp::CompareArgs),
     /// Reward-hacking diagnostics from proxy and true scores (correlation, best-of-n, PF-PPO R², length).
     Diagnose(mdp::DiagnoseArgs),
+    /// Evaluate a reward model on RewardBench, RewardBench 2, RewardMATH, RM-Bench, JudgeBench or any pairwise/best-of-n set.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Schema => print_schema(),
         Command::Compare(args) => mdp::compare(args),
         Command::Diagnose(args) => mdp::diagnose(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,
