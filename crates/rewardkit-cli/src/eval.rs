@@ -68,6 +68,7 @@ enum EvalCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
 struct BenchArgs {
     /// The benchmark file: JSON list or JSON Lines (Parquet with the `parquet` feature), in the benchmark's published layout or results layout.
     data: PathBuf,
