@@ -34,7 +34,7 @@ per line with `judgments`) are recognised from their first row.
 Exit codes: 0 success; 1 the main score is below --fail-under; 2 error.
 
 Examples:
-  rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/rewardbench-scores.jsonl --html report.html
+  rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html report.html
   rewardkit eval rewardmath RESULTS.json --json > rewardmath.json
   rewardkit eval compare a.json b.json";
 

@@ -478,3 +478,27 @@ fn help_documents_sources_index_order_and_exit_codes() {
         assert!(help.contains(want), "{want}");
     }
 }
+
+#[test]
+fn the_readme_example_prints_what_the_readme_shows() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = rewardkit()
+        .current_dir(&root)
+        .args([
+            "eval",
+            "rewardbench",
+            "examples/eval/rewardbench.jsonl",
+            "--scores",
+            "examples/eval/scores-a.jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for line in table.lines().filter(|l| {
+        l.starts_with("* score") || l.starts_with("  section/") || l.starts_with("calibration")
+    }) {
+        assert!(readme.contains(line), "README lacks: {line}");
+    }
+}

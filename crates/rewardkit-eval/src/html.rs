@@ -41,7 +41,7 @@ fn pct(x: f64) -> String {
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:980px;color:#1f2933;padding:0 1rem}\
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d9e2ec;padding-bottom:.3rem}\
-.meta{color:#52606d;font-size:.9rem}.main{font-size:2.4rem;font-weight:600;color:#0b6e4f}.main small{font-size:1rem;color:#52606d;font-weight:400}\
+.meta{color:#52606d;font-size:.9rem}.headline{font-size:2.4rem;font-weight:600;color:#0b6e4f}.headline small{font-size:1rem;color:#52606d;font-weight:400}\
 table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .7rem;text-align:right;border-bottom:1px solid #eef2f6}\
 td:first-child,th:first-child{text-align:left;font-family:ui-monospace,monospace}tr.main td{font-weight:600;background:#effcf6}\
 .plots{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-size:.85rem;color:#52606d;max-width:460px}\
@@ -61,7 +61,7 @@ pub fn render(r: &Report) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
 <title>rewardkit eval: {bench}</title><style>{STYLE}</style></head><body>\n\
 <h1>rewardkit eval · {bench}</h1>\n<p class=\"meta\">data <code>{data}</code> ({items} items) · scores: {source} · {boot}</p>\n\
-<p class=\"main\">{main_name} = {main_v}{main_ci}</p>\n",
+<p class=\"headline\">{main_name} = {main_v}{main_ci}</p>\n",
         bench = escape(r.benchmark.name()),
         data = escape(&r.data),
         items = r.items,

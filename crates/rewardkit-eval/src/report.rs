@@ -308,15 +308,21 @@ impl Comparison {
         ));
         for d in &self.differences {
             let mark = if d.name == self.main { "*" } else { " " };
+            // No replicate on the other side of 0: p is below the bootstrap's resolution.
+            let p = if d.p_value == 0.0 && self.bootstrap > 0 {
+                format!("<{:.0e}", 1.0 / self.bootstrap as f64)
+            } else {
+                format!("{:.4}", d.p_value)
+            };
             s.push_str(&format!(
-                "{mark} {:<w$}  {:>7.2}  {:>7.2}  {:>+7.2}  [{:>6.2}, {:>6.2}]  {:>7.4}\n",
+                "{mark} {:<w$}  {:>7.2}  {:>7.2}  {:>+7.2}  [{:>6.2}, {:>6.2}]  {:>7}\n",
                 d.name,
                 100.0 * d.a,
                 100.0 * d.b,
                 100.0 * d.diff,
                 100.0 * d.ci_low,
                 100.0 * d.ci_high,
-                d.p_value
+                p
             ));
         }
         s
