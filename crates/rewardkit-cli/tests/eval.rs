@@ -502,3 +502,83 @@ fn the_readme_example_prints_what_the_readme_shows() {
         assert!(readme.contains(line), "README lacks: {line}");
     }
 }
+
+/// RewardBench is published as Parquet on the Hub: the same columns, read through Arrow.
+#[test]
+fn parquet_benchmark_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rb.parquet");
+    let scores = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": 0, \"scores\": [1, 0]}\n{\"id\": 1, \"scores\": [0, 0]}\n",
+    );
+    #[cfg(feature = "parquet")]
+    {
+        use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
+        use std::sync::Arc;
+        let text = |v: [&str; 2]| Arc::new(StringArray::from(v.to_vec())) as ArrayRef;
+        let batch = RecordBatch::try_from_iter(vec![
+            ("prompt", text(["2+2?", "Capital of France?"])),
+            ("chosen", text(["4", "Paris"])),
+            ("chosen_model", text(["gpt-4", "gpt-4"])),
+            ("rejected", text(["5", "Lyon"])),
+            ("rejected_model", text(["llama", "llama"])),
+            ("subset", text(["math-prm", "alpacaeval-easy"])),
+            ("id", Arc::new(Int64Array::from(vec![0, 1])) as ArrayRef),
+        ])
+        .unwrap();
+        let f = std::fs::File::create(&path).unwrap();
+        let mut w = parquet::arrow::ArrowWriter::try_new(f, batch.schema(), None).unwrap();
+        w.write(&batch).unwrap();
+        w.close().unwrap();
+        let r = json_run(&[
+            "eval",
+            "rewardbench",
+            path.to_str().unwrap(),
+            "--scores",
+            scores.to_str().unwrap(),
+        ]);
+        assert_eq!(metric(&r, "subset/math-prm"), 1.0);
+        assert_eq!(metric(&r, "subset/alpacaeval-easy"), 0.0); // a tie
+        assert_eq!(main_score(&r), 0.5);
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        std::fs::write(&path, b"PAR1").unwrap();
+        let out = rewardkit()
+            .args(["eval", "rewardbench"])
+            .arg(&path)
+            .arg("--scores")
+            .arg(&scores)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+    }
+}
+
+#[test]
+fn the_bundled_html_report_is_current() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("report.html");
+    rewardkit()
+        .current_dir(&root)
+        .args([
+            "eval",
+            "rewardbench",
+            "examples/eval/rewardbench.jsonl",
+            "--scores",
+            "examples/eval/scores-a.jsonl",
+            "--html",
+        ])
+        .arg(&fresh)
+        .assert()
+        .success();
+    let committed = std::fs::read_to_string(root.join("examples/eval/report.html")).unwrap();
+    assert!(
+        committed == std::fs::read_to_string(&fresh).unwrap(),
+        "examples/eval/report.html is stale: rerun the README's `rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html examples/eval/report.html` (and its screenshot, docs/img/eval-report.png)"
+    );
+}

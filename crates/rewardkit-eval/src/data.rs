@@ -13,7 +13,7 @@
 //! | `pairwise` | `chosen`, `rejected` (text, or RMB's `{answer}`), optional `id` (RMB `pair_uid`), `prompt` (RMB `conversation_input`), `subset` (RMB `category_path`) | `id`, else the row's 0-based position | 0 chosen, 1 rejected |
 //! | `bestofn` | `chosen` (text or a one-element list; RMB `bon_best`), `rejected[]` (RMB `loser_list`), optional `id` (RMB `bon_uid`), `prompt`, `subset` | as `pairwise` | 0 chosen, then the `rejected` list |
 //!
-//! Files are JSON lists or JSON Lines ([`read_rows`](crate::read_rows)). Numeric ids are
+//! Files are JSON lists or JSON Lines ([`read_rows`](crate::read_rows())). Numeric ids are
 //! read as their decimal text, so `7` and `"7"` are the same id. Two rows with the same id
 //! are an error, as is any row without a field its benchmark needs: the message names the
 //! file, the line and the field.

@@ -17,7 +17,7 @@
 //!   subset present is not reported and not averaged (the reference code would average a 0).
 //! - **RewardBench 2** (`scripts/run_v2.py`, `rewardbench/utils.py::_compute_prompt_stats`):
 //!   outside Ties, with m the top score and k the number of completions scoring m, an item
-//!   earns 1/k if the chosen (index 0) scores m, else 0. Ties: see [`ties`]. `score` is the
+//!   earns 1/k if the chosen (index 0) scores m, else 0. Ties: see [`ties_score`]. `score` is the
 //!   unweighted mean of the subsets present.
 //! - **RewardMATH** (`src/evaluation/eval.py`): `accuracy` = min(chosen) > max(rejected);
 //!   `accuracy_with_ties` uses ≥; reciprocal rank with equal scores ranking rejected above
@@ -25,7 +25,7 @@
 //!   every [`StepAgg`] is reported too (`min/accuracy`, ...; an aggregation that gives NaN on
 //!   some solution, such as `mean_logit` on scores outside (0, 1), is left out).
 //! - **RM-Bench** (`scripts/utils.py::compute_accuracy`): per domain (the `safety-*` domains
-//!   pooled as `safety`) M[i][j] = share of prompts with chosen_i > rejected_j (strict);
+//!   pooled as `safety`) `M[i][j]` = share of prompts with chosen_i > rejected_j (strict);
 //!   `hard` = mean of the i < j entries, `normal` = the diagonal, `easy` = i > j; a domain's
 //!   `avg` = mean(hard, normal, easy); `score` = mean of the domain averages; `hard`,
 //!   `normal`, `easy` = means over domains.

@@ -365,12 +365,19 @@ pub fn compare(a: &Report, b: &Report, replicates: usize, seed: u64) -> Result<C
             only(&kb, &ka)
         )));
     }
-    if a.units
+    let widths: std::collections::BTreeMap<(&str, &str), usize> = a
+        .units
         .iter()
-        .zip(&b.units)
-        .any(|(x, y)| x.values.len() != y.values.len())
-    {
-        return Err(Error::Invalid("the reports' units do not match".into()));
+        .map(|u| ((u.stratum.as_str(), u.id.as_str()), u.values.len()))
+        .collect();
+    let mismatch = b
+        .units
+        .iter()
+        .any(|u| widths.get(&(u.stratum.as_str(), u.id.as_str())) != Some(&u.values.len()));
+    if mismatch || a.units.len() != b.units.len() {
+        return Err(Error::Invalid(
+            "the reports' units do not match (edited reports, or duplicate ids)".into(),
+        ));
     }
     let differences = stats::paired_bootstrap(
         a.benchmark,
