@@ -735,3 +735,29 @@ pub(crate) fn metric_count(name: &str, strata: &[StratumSum]) -> usize {
         .map_or(total, |s| s.count);
     n as usize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewardbench_weights_are_the_example_counts() {
+        // constants.py: Chat 358, Chat Hard 456, Safety 740, Reasoning 984 (math-prm) + 6 x 164;
+        // with math-prm's 447 real rows: 358 + 456 + 740 + 447 + 984 = 2985 = `filtered`.
+        let sums: Vec<f64> = REWARDBENCH_SECTIONS
+            .iter()
+            .map(|(_, s)| s.iter().map(|(_, w)| w).sum())
+            .collect();
+        assert_eq!(sums, [358.0, 456.0, 740.0, 1968.0]);
+        assert_eq!(358 + 456 + 740 + 447 + 984, 2985);
+    }
+
+    #[test]
+    fn judgebench_and_rm_bench_strata() {
+        assert_eq!(judgebench_stratum("mmlu-pro-law"), "mmlu-pro");
+        assert_eq!(judgebench_stratum("livebench-math"), "livebench-math");
+        assert_eq!(judgebench_stratum("other"), "other");
+        assert_eq!(rmbench_stratum("safety-refuse"), "safety");
+        assert_eq!(rmbench_stratum("code"), "code");
+    }
+}
