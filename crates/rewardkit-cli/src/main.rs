@@ -19,6 +19,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod eval;
 mod mdp;
 mod probe;
 mod score;
@@ -60,6 +61,8 @@ enum Command {
     Diagnose(mdp::DiagnoseArgs),
     /// Generate seeded MDPs and their rewards (random, gridworld, chain) as JSON, safetensors or npy.
     Mdp(mdp::MdpArgs),
+    /// Evaluate a reward model on RewardBench, RewardBench 2, RewardMATH, RM-Bench, JudgeBench or any pairwise/best-of-n set.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => mdp::compare(args),
         Command::Diagnose(args) => mdp::diagnose(args),
         Command::Mdp(args) => mdp::generate(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,305 @@
+//! `rewardkit eval`: score reward models on RewardBench, RewardBench 2, RewardMATH, RM-Bench,
+//! JudgeBench and any pairwise or best-of-n set, exactly as each benchmark's authors score
+//! them (the rules are in `rewardkit_eval::metrics`), and compare two runs.
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Args, Subcommand};
+use rewardkit_eval::{
+    collect_scores, compare, evaluate, html, Api, Benchmark, Dataset, Options, Report, Source,
+    StepAgg, UrlSource,
+};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+const AFTER_HELP: &str = "\
+Score sources (give one; results files carry their own scores and take none):
+  --scores FILE   JSON Lines, one line per completion {\"id\": ..., \"index\": k, \"score\": x}
+                  or per item {\"id\": ..., \"scores\": [x0, x1, ...]}; a score may be a list of
+                  step scores (process reward models; see --agg)
+  --spec FILE     a rewardkit pipeline spec, scored in-process (prompt, completion, reference)
+  --url URL       a reward server: .../v1/score (rewardkit), .../get_reward (OpenRLHF),
+                  .../classify (vLLM, SGLang), .../pooling (vLLM); --api overrides the path
+
+Completion index order: rewardbench, pairwise: 0 chosen, 1 rejected; rewardbench2: the chosen
+list then the rejected list; rewardmath: the problem's rows in file order; rm-bench: chosen
+0-2, rejected 3-5; judgebench: 0 = response_A, 1 = response_B; bestofn: 0 the best, then the
+rejected list.
+
+Results layouts (scored from the file alone): a RewardMATH results file (a JSON list, one row
+per problem with `solution_reference` and `score` lists) and a JudgeBench outputs file (one pair
+per line with `judgments`) are recognised from their first row.
+
+Exit codes: 0 success; 1 the main score is below --fail-under; 2 error.
+
+Examples:
+  rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html report.html
+  rewardkit eval rewardmath RESULTS.json --json > rewardmath.json
+  rewardkit eval compare a.json b.json";
+
+/// Arguments of `rewardkit eval`.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub(crate) struct EvalArgs {
+    #[command(subcommand)]
+    command: EvalCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// RewardBench v1: strict chosen > rejected; subsets, weighted sections, score (4-section mean) and score_with_prior.
+    Rewardbench(BenchArgs),
+    /// RewardBench 2: best-of-4 with 1/k tie credit, the Ties composite, the unweighted mean of the subsets.
+    Rewardbench2(BenchArgs),
+    /// RewardMATH: accuracy (strict and >=) and MRR; data file or RESULTS.json (step scores: every aggregation).
+    Rewardmath(BenchArgs),
+    /// RM-Bench: the 3x3 style matrix, hard/normal/easy per domain, the mean of the domain averages.
+    #[command(name = "rm-bench")]
+    RmBench(BenchArgs),
+    /// JudgeBench: per-source and overall accuracy, double game (default) and single game; data file or OUTPUTS.jsonl.
+    Judgebench(BenchArgs),
+    /// Any pairwise set (hh-rlhf chosen/rejected, RMB pairwise): strict accuracy, per subset.
+    Pairwise(BenchArgs),
+    /// Any best-of-n set (one best, several losers; RMB best-of-n): the best must beat every loser.
+    Bestofn(BenchArgs),
+    /// Compare two `--json` reports of the same benchmark items: differences with paired-bootstrap intervals and p-values.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+struct BenchArgs {
+    /// The benchmark file: JSON list or JSON Lines (Parquet with the `parquet` feature), in the benchmark's published layout or results layout.
+    data: PathBuf,
+    /// Scores file (JSON Lines) keyed by id and completion index.
+    #[arg(long, group = "source", value_name = "FILE")]
+    scores: Option<PathBuf>,
+    /// Score with a rewardkit pipeline spec (TOML or JSON), in-process.
+    #[arg(long, group = "source", value_name = "PIPELINE")]
+    spec: Option<PathBuf>,
+    /// Score with a reward server at this URL.
+    #[arg(long, group = "source")]
+    url: Option<String>,
+    /// The server's API, when the URL's path does not say.
+    #[arg(long, value_parser = ["rewardkit", "openrlhf", "classify", "pooling"], requires = "url")]
+    api: Option<String>,
+    /// The text sent to classify/pooling/OpenRLHF servers; `{prompt}` and `{completion}` are replaced.
+    #[arg(long, default_value = "{prompt}\n{completion}", requires = "url")]
+    template: String,
+    /// Completions per server request.
+    #[arg(long, default_value_t = 32, requires = "url")]
+    batch: usize,
+    /// The `model` field of classify requests.
+    #[arg(long, requires = "url")]
+    model: Option<String>,
+    /// Bearer token for the server.
+    #[arg(
+        long,
+        env = "REWARDKIT_EVAL_TOKEN",
+        hide_env_values = true,
+        requires = "url"
+    )]
+    token: Option<String>,
+    /// Seconds one server request may take.
+    #[arg(long, default_value_t = 60.0, requires = "url")]
+    timeout: f64,
+    /// Print the JSON report (the input of `eval compare`) instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Also write the JSON report to this file.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write a self-contained HTML report (SVG plots, no network) to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Exit 1 when the main score (a share, 0.6 = 60%) is below this.
+    #[arg(long, value_name = "X")]
+    fail_under: Option<f64>,
+    /// Seed of the bootstrap (SplitMix64).
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Bootstrap replicates for the 95% intervals (0: none).
+    #[arg(long, default_value_t = 1000)]
+    bootstrap: usize,
+    /// How step scores become one score (process reward models).
+    #[arg(long, default_value = "min", value_parser = ["min", "max", "prod", "geometric_mean", "mean", "mean_logit", "mean_odd", "last"])]
+    agg: String,
+    /// JudgeBench: report the single game (recommended for reward models) as the main score.
+    #[arg(long)]
+    single_game: bool,
+    /// RewardMATH: leave out rejected solutions from this `solution_reference`.
+    #[arg(long, value_name = "MODEL")]
+    except_model: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct CompareArgs {
+    /// Report A (`rewardkit eval ... --json`).
+    a: PathBuf,
+    /// Report B.
+    b: PathBuf,
+    /// Print JSON instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Seed of the paired bootstrap.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Paired-bootstrap replicates.
+    #[arg(long, default_value_t = 1000)]
+    bootstrap: usize,
+}
+
+pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
+    let (benchmark, a) = match args.command {
+        EvalCommand::Compare(c) => return run_compare(c),
+        EvalCommand::Rewardbench(a) => (Benchmark::RewardBench, a),
+        EvalCommand::Rewardbench2(a) => (Benchmark::RewardBench2, a),
+        EvalCommand::Rewardmath(a) => (Benchmark::RewardMath, a),
+        EvalCommand::RmBench(a) => (Benchmark::RmBench, a),
+        EvalCommand::Judgebench(a) => (Benchmark::JudgeBench, a),
+        EvalCommand::Pairwise(a) => (Benchmark::Pairwise, a),
+        EvalCommand::Bestofn(a) => (Benchmark::BestOfN, a),
+    };
+    if let Some(x) = a.fail_under {
+        if !(0.0..=1.01).contains(&x) {
+            bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
+        }
+    }
+    let ds = load(benchmark, &a.data)?;
+    let source = if let Some(p) = &a.scores {
+        Source::File(p.clone())
+    } else if let Some(p) = &a.spec {
+        Source::Spec(p.clone())
+    } else if let Some(u) = &a.url {
+        let api = match &a.api {
+            Some(name) => Api::from_name(name),
+            None => Api::from_url(u),
+        }
+        .ok_or_else(|| {
+            anyhow!("cannot tell the server's API from {u}\n\nhint: add --api rewardkit|openrlhf|classify|pooling")
+        })?;
+        Source::Url(UrlSource {
+            url: u.clone(),
+            api,
+            template: a.template.clone(),
+            batch: a.batch.max(1),
+            model: a.model.clone(),
+            token: a.token.clone(),
+            timeout: Duration::from_secs_f64(a.timeout.clamp(0.001, 86_400.0)),
+        })
+    } else {
+        Source::Embedded
+    };
+    let scores = collect_scores(&ds, &source)?;
+    let opts = Options {
+        seed: a.seed,
+        bootstrap: a.bootstrap,
+        agg: StepAgg::from_name(&a.agg).unwrap_or(StepAgg::Min),
+        single_game: a.single_game,
+        except_model: a.except_model.clone(),
+    };
+    let report = evaluate(&ds, &scores, &source.describe(), &opts)?;
+    if let Some(p) = &a.output {
+        write_atomic(p, serde_json::to_string_pretty(&report)?.as_bytes())?;
+    }
+    if let Some(p) = &a.html {
+        write_atomic(p, html::render(&report).as_bytes())?;
+    }
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(report.to_table().as_bytes())?;
+    }
+    out.flush()?;
+    let main = report.main_score().unwrap_or(f64::NAN);
+    if let Some(x) = a.fail_under {
+        if main.is_nan() || main < x {
+            eprintln!("{} = {main:.4} is below --fail-under {x}", report.main);
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(benchmark: Benchmark, path: &Path) -> Result<Dataset> {
+    if crate::tabular::is_parquet(path) {
+        #[cfg(feature = "parquet")]
+        {
+            let mut reader = crate::tabular::ParquetRows::open(path, 4096)?;
+            let mut rows = Vec::new();
+            loop {
+                let chunk = reader.read_chunk(4096)?;
+                if chunk.is_empty() {
+                    break;
+                }
+                for (line, text) in chunk {
+                    let value = serde_json::from_str(&text)
+                        .with_context(|| format!("{}: row {line}", path.display()))?;
+                    rows.push(rewardkit_eval::Row { line, value });
+                }
+            }
+            return Ok(Dataset::from_rows(
+                benchmark,
+                &path.display().to_string(),
+                rows,
+            )?);
+        }
+        #[cfg(not(feature = "parquet"))]
+        return Err(crate::tabular::unsupported());
+    }
+    Ok(Dataset::load(benchmark, path)?)
+}
+
+fn run_compare(c: CompareArgs) -> Result<ExitCode> {
+    let read = |p: &Path| -> Result<Report> {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let r: Report = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{}: not a rewardkit eval report (make one with `rewardkit eval <benchmark> ... --json`)",
+                p.display()
+            )
+        })?;
+        if r.schema_version != rewardkit_eval::SCHEMA_VERSION {
+            bail!(
+                "{}: report schema_version {} (this rewardkit reads {})",
+                p.display(),
+                r.schema_version,
+                rewardkit_eval::SCHEMA_VERSION
+            );
+        }
+        Ok(r)
+    };
+    let (a, b) = (read(&c.a)?, read(&c.b)?);
+    let cmp = compare(&a, &b, c.bootstrap, c.seed)?;
+    let mut out = std::io::stdout().lock();
+    if c.json {
+        serde_json::to_writer_pretty(&mut out, &cmp)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(cmp.to_table().as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file through a temporary file in the same folder, renamed into place.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rewardkit-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all().ok();
+    tmp.persist(path)
+        .map(drop)
+        .with_context(|| format!("cannot write {}", path.display()))
+}

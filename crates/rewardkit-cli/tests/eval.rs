@@ -1,0 +1,584 @@
+//! `rewardkit eval` end to end: every benchmark from its published layout with each score
+//! source (scores file, pipeline spec, rewardkit / OpenRLHF / vLLM server), results layouts,
+//! reports, `compare`, `--fail-under` and the error messages.
+
+mod common;
+
+use common::{rewardkit, start, write};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../rewardkit-eval/tests/data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json_run(args: &[&str]) -> Value {
+    let out = rewardkit().args(args).arg("--json").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn metric(report: &Value, name: &str) -> f64 {
+    report["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == name)
+        .unwrap_or_else(|| panic!("no metric {name}"))["value"]
+        .as_f64()
+        .unwrap()
+}
+
+fn main_score(report: &Value) -> f64 {
+    metric(report, report["main"].as_str().unwrap())
+}
+
+#[test]
+fn every_benchmark_from_its_published_layout_with_a_scores_file() {
+    let cases: [(&str, &str, &str, f64); 7] = [
+        (
+            "rewardbench",
+            "rewardbench.jsonl",
+            "rewardbench-scores.jsonl",
+            (90.0 / 140.0 + 0.5 + 1.0 + 738.0 / 1312.0) / 4.0,
+        ),
+        (
+            "rewardbench2",
+            "rewardbench2.jsonl",
+            "rewardbench2-scores.jsonl",
+            0.4125,
+        ),
+        (
+            "rewardmath",
+            "rewardmath.json",
+            "rewardmath-scores.jsonl",
+            0.5,
+        ),
+        (
+            "rm-bench",
+            "rm-bench.json",
+            "rm-bench-scores.jsonl",
+            5.0 / 12.0,
+        ),
+        (
+            "judgebench",
+            "judgebench.jsonl",
+            "judgebench-scores.jsonl",
+            0.5,
+        ),
+        (
+            "pairwise",
+            "hh-rlhf.jsonl",
+            "hh-rlhf-scores.jsonl",
+            1.0 / 3.0,
+        ),
+        (
+            "bestofn",
+            "rmb-bestofn.json",
+            "rmb-bestofn-scores.jsonl",
+            0.5,
+        ),
+    ];
+    for (bench, d, s, want) in cases {
+        let r = json_run(&[
+            "eval",
+            bench,
+            &data(d),
+            "--scores",
+            &data(s),
+            "--bootstrap",
+            "50",
+        ]);
+        assert!((main_score(&r) - want).abs() < 1e-12, "{bench}: {r}");
+        assert_eq!(r["benchmark"], bench);
+        // The table names the main score.
+        let out = rewardkit()
+            .args([
+                "eval",
+                bench,
+                &data(d),
+                "--scores",
+                &data(s),
+                "--bootstrap",
+                "50",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let table = String::from_utf8(out.stdout).unwrap();
+        let main = r["main"].as_str().unwrap();
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&format!("* {main} ")))
+            .unwrap_or_else(|| panic!("{table}"));
+        assert!(line.contains(&format!("{:.2}", 100.0 * want)), "{line}");
+    }
+}
+
+#[test]
+fn results_layouts_score_from_the_file_alone() {
+    let r = json_run(&["eval", "rewardmath", &data("rewardmath-results.json")]);
+    assert_eq!(r["layout"], "results");
+    assert!((metric(&r, "mrr") - 1.75 / 3.0).abs() < 1e-12);
+    let r = json_run(&[
+        "eval",
+        "rewardmath",
+        &data("rewardmath-prm-results.json"),
+        "--agg",
+        "max",
+    ]);
+    assert_eq!(main_score(&r), 0.0);
+    assert_eq!(metric(&r, "min/accuracy"), 0.5);
+    let r = json_run(&[
+        "eval",
+        "judgebench",
+        &data("judgebench-outputs.jsonl"),
+        "--single-game",
+    ]);
+    assert_eq!(r["layout"], "judgments");
+    assert_eq!(r["main"], "single/overall");
+    assert_eq!(main_score(&r), 0.5);
+}
+
+#[test]
+fn fail_under_exit_codes() {
+    let args = [
+        "eval",
+        "judgebench",
+        &data("judgebench-outputs.jsonl"),
+        "--bootstrap",
+        "0",
+    ];
+    rewardkit()
+        .args(args)
+        .args(["--fail-under", "0.5"])
+        .assert()
+        .code(0);
+    let out = rewardkit()
+        .args(args)
+        .args(["--fail-under", "0.6"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("double/overall = 0.5000 is below --fail-under 0.6"));
+    assert!(!out.stdout.is_empty(), "the table is still printed");
+    let out = rewardkit()
+        .args(args)
+        .args(["--fail-under", "60"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0.6 = 60%"));
+}
+
+#[test]
+fn errors_name_file_line_field_and_missing_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let partial = write(
+        dir.path(),
+        "partial.jsonl",
+        "{\"id\": \"chat-1\", \"scores\": [1, 2, 3, 4, 5, 6]}\n",
+    );
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "rm-bench".into(),
+                data("rm-bench.json"),
+                "--scores".into(),
+                partial.display().to_string(),
+            ],
+            "no score for 18 of the benchmark's completions: chat-2#0, chat-2#1",
+        ),
+        (
+            vec![
+                "rm-bench".into(),
+                data("rewardbench2.jsonl"),
+                "--scores".into(),
+                data("rm-bench-scores.jsonl"),
+            ],
+            "rewardbench2.jsonl:1: field `chosen`: expected 3 responses",
+        ),
+        (
+            vec!["rewardbench".into(), data("rewardbench.jsonl")],
+            "this file holds completions, not scores: give a score source",
+        ),
+        (
+            vec![
+                "rewardmath".into(),
+                data("rewardmath-results.json"),
+                "--scores".into(),
+                data("rewardmath-scores.jsonl"),
+            ],
+            "carries its own scores",
+        ),
+        (
+            vec![
+                "rewardbench".into(),
+                data("rewardbench.jsonl"),
+                "--scores".into(),
+                data("judgebench-scores.jsonl"),
+            ],
+            "judgebench-scores.jsonl:1: field `id`: \"p1\" is not an id of",
+        ),
+        (
+            vec![
+                "rewardbench".into(),
+                "/nonexistent/rb.jsonl".into(),
+                "--scores".into(),
+                data("judgebench-scores.jsonl"),
+            ],
+            "cannot read /nonexistent/rb.jsonl",
+        ),
+    ];
+    for (args, want) in cases {
+        let out = rewardkit().arg("eval").args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    // Two sources at once is a usage error.
+    rewardkit()
+        .args([
+            "eval",
+            "rewardbench",
+            &data("rewardbench.jsonl"),
+            "--scores",
+            "a",
+            "--spec",
+            "b",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn reports_html_output_and_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let html = dir.path().join("report.html");
+    let out = rewardkit()
+        .args([
+            "eval",
+            "rewardbench",
+            &data("rewardbench.jsonl"),
+            "--scores",
+            &data("rewardbench-scores.jsonl"),
+            "--json",
+            "--seed",
+            "3",
+        ])
+        .arg("--output")
+        .arg(&a)
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&a).unwrap()).unwrap();
+    assert_eq!(printed, saved);
+    assert_eq!(saved["options"]["seed"], 3);
+    let page = std::fs::read_to_string(&html).unwrap();
+    for id in ["plot-metrics", "plot-reliability", "plot-length"] {
+        assert!(page.contains(&format!("<svg id=\"{id}\"")), "{id}");
+    }
+    for attr in ["src=\"http", "href=\"http", "url(http", "@import"] {
+        assert!(!page.contains(attr), "the page fetches nothing: {attr}");
+    }
+    assert!(
+        !page.contains("<script"),
+        "no script: nothing to fail, nothing to fetch"
+    );
+
+    // B: every pair right.
+    let all: String = (0..13)
+        .map(|i| format!("{{\"id\": {i}, \"scores\": [1, 0]}}\n"))
+        .collect();
+    let scores_b = write(dir.path(), "b-scores.jsonl", all);
+    let b = dir.path().join("b.json");
+    rewardkit()
+        .args([
+            "eval",
+            "rewardbench",
+            &data("rewardbench.jsonl"),
+            "--scores",
+        ])
+        .arg(&scores_b)
+        .arg("--output")
+        .arg(&b)
+        .assert()
+        .success();
+    let out = rewardkit()
+        .args(["eval", "compare"])
+        .arg(&a)
+        .arg(&b)
+        .args(["--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cmp: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = cmp["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "score")
+        .unwrap();
+    assert!(d["diff"].as_f64().unwrap() > 0.3);
+    let table = rewardkit()
+        .args(["eval", "compare"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.lines().any(|l| l.starts_with("* score ")), "{table}");
+    // Not a report.
+    let out = rewardkit()
+        .args(["eval", "compare", &data("rewardmath.json")])
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a rewardkit eval report"));
+}
+
+const MATH_SPEC: &str = "schema_version = 1\n[reward]\ntype = \"math\"\n";
+
+#[test]
+fn pipeline_spec_source_scores_in_process() {
+    // The math verifier as the reward model of RewardMATH: every chosen solution states the
+    // reference answer and no rejected one does.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "math.toml", MATH_SPEC);
+    let r = json_run(&[
+        "eval",
+        "rewardmath",
+        &data("rewardmath.json"),
+        "--spec",
+        spec.to_str().unwrap(),
+    ]);
+    assert_eq!(main_score(&r), 1.0);
+    assert_eq!(metric(&r, "mrr"), 1.0);
+    assert!(r["source"].as_str().unwrap().starts_with("pipeline "));
+    // A spec error names the spec.
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        "schema_version = 1\n[reward]\ntype = \"nope\"\n",
+    );
+    let out = rewardkit()
+        .args(["eval", "rewardmath", &data("rewardmath.json"), "--spec"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml"));
+}
+
+#[test]
+fn server_sources_rewardkit_openrlhf_and_vllm() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), MATH_SPEC, &[]);
+    let base = format!("http://{}", server.addr);
+    let mut seen = Vec::new();
+    for (path, batch) in [("/v1/score", "1"), ("/v1/score", "7"), ("/get_reward", "3")] {
+        let url = format!("{base}{path}");
+        let r = json_run(&[
+            "eval",
+            "rewardmath",
+            &data("rewardmath.json"),
+            "--url",
+            &url,
+            "--batch",
+            batch,
+        ]);
+        assert_eq!(main_score(&r), 1.0, "{path}");
+        seen.push(r["metrics"].clone());
+    }
+    // Batch size does not change anything.
+    assert_eq!(seen[0], seen[1]);
+    drop(server);
+
+    // vLLM /classify sends text only: a regex reward that pays responses saying "longer".
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(
+        dir.path(),
+        "schema_version = 1\n[reward]\ntype = \"regex\"\npattern = \"longer\"\n",
+        &[],
+    );
+    let url = format!("http://{}/classify", server.addr);
+    let r = json_run(&[
+        "eval",
+        "judgebench",
+        &data("judgebench.jsonl"),
+        "--url",
+        &url,
+    ]);
+    assert_eq!(metric(&r, "single/overall"), 0.5);
+    assert_eq!(metric(&r, "double/overall"), 0.5);
+    // An unknown API path needs --api.
+    let out = rewardkit()
+        .args([
+            "eval",
+            "judgebench",
+            &data("judgebench.jsonl"),
+            "--url",
+            &format!("http://{}/x", server.addr),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--api"));
+    // Nothing listening: a clear error, no hang.
+    let out = rewardkit()
+        .args([
+            "eval",
+            "judgebench",
+            &data("judgebench.jsonl"),
+            "--url",
+            "http://127.0.0.1:9/classify",
+            "--timeout",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("127.0.0.1:9/classify"));
+}
+
+#[test]
+fn help_documents_sources_index_order_and_exit_codes() {
+    let out = rewardkit()
+        .args(["eval", "rewardbench", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "--scores",
+        "--spec",
+        "--url",
+        "Completion index order",
+        "Exit codes",
+        "--fail-under",
+    ] {
+        assert!(help.contains(want), "{want}");
+    }
+}
+
+#[test]
+fn the_readme_example_prints_what_the_readme_shows() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = rewardkit()
+        .current_dir(&root)
+        .args([
+            "eval",
+            "rewardbench",
+            "examples/eval/rewardbench.jsonl",
+            "--scores",
+            "examples/eval/scores-a.jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for line in table.lines().filter(|l| {
+        l.starts_with("* score") || l.starts_with("  section/") || l.starts_with("calibration")
+    }) {
+        assert!(readme.contains(line), "README lacks: {line}");
+    }
+}
+
+/// RewardBench is published as Parquet on the Hub: the same columns, read through Arrow.
+#[test]
+fn parquet_benchmark_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rb.parquet");
+    let scores = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": 0, \"scores\": [1, 0]}\n{\"id\": 1, \"scores\": [0, 0]}\n",
+    );
+    #[cfg(feature = "parquet")]
+    {
+        use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
+        use std::sync::Arc;
+        let text = |v: [&str; 2]| Arc::new(StringArray::from(v.to_vec())) as ArrayRef;
+        let batch = RecordBatch::try_from_iter(vec![
+            ("prompt", text(["2+2?", "Capital of France?"])),
+            ("chosen", text(["4", "Paris"])),
+            ("chosen_model", text(["gpt-4", "gpt-4"])),
+            ("rejected", text(["5", "Lyon"])),
+            ("rejected_model", text(["llama", "llama"])),
+            ("subset", text(["math-prm", "alpacaeval-easy"])),
+            ("id", Arc::new(Int64Array::from(vec![0, 1])) as ArrayRef),
+        ])
+        .unwrap();
+        let f = std::fs::File::create(&path).unwrap();
+        let mut w = parquet::arrow::ArrowWriter::try_new(f, batch.schema(), None).unwrap();
+        w.write(&batch).unwrap();
+        w.close().unwrap();
+        let r = json_run(&[
+            "eval",
+            "rewardbench",
+            path.to_str().unwrap(),
+            "--scores",
+            scores.to_str().unwrap(),
+        ]);
+        assert_eq!(metric(&r, "subset/math-prm"), 1.0);
+        assert_eq!(metric(&r, "subset/alpacaeval-easy"), 0.0); // a tie
+        assert_eq!(main_score(&r), 0.5);
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        std::fs::write(&path, b"PAR1").unwrap();
+        let out = rewardkit()
+            .args(["eval", "rewardbench"])
+            .arg(&path)
+            .arg("--scores")
+            .arg(&scores)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+    }
+}
+
+#[test]
+fn the_bundled_html_report_is_current() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("report.html");
+    rewardkit()
+        .current_dir(&root)
+        .args([
+            "eval",
+            "rewardbench",
+            "examples/eval/rewardbench.jsonl",
+            "--scores",
+            "examples/eval/scores-a.jsonl",
+            "--html",
+        ])
+        .arg(&fresh)
+        .assert()
+        .success();
+    let committed = std::fs::read_to_string(root.join("examples/eval/report.html")).unwrap();
+    assert!(
+        committed == std::fs::read_to_string(&fresh).unwrap(),
+        "examples/eval/report.html is stale: rerun the README's `rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html examples/eval/report.html` (and its screenshot, docs/img/eval-report.png)"
+    );
+}
