@@ -1,53 +1,18 @@
 //! Router tests without a socket: every route, every error shape, the limits.
 
+use super::common::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use rewardkit_core::node::{Leaf, RewardFn, Settings};
-use rewardkit_core::{Deadline, Pipeline, PipelineSpec, RewardOutput, Sample};
-use rewardkit_server::{router, AppState, ServerConfig};
-use rewardkit_test::fixtures::SPEC;
-use serde_json::{json, Value};
+use rewardkit_core::{Deadline, Pipeline, RewardOutput, Sample};
+use rewardkit_server::{AppState, ServerConfig};
+use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
-
-fn state_with(config: ServerConfig) -> AppState {
-    let p = PipelineSpec::from_toml(SPEC).unwrap().build().unwrap();
-    AppState::new(Arc::new(p), config)
-}
-
-async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
-    let resp = router(state.clone()).oneshot(req).await.unwrap();
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, headers, v)
-}
-
-fn post(path: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body.into())
-        .unwrap()
-}
-
-fn assert_error(v: &Value, code: &str) {
-    assert_eq!(v["error"]["code"], code, "{v}");
-    assert!(
-        v["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
-        "{v}"
-    );
-}
 
 #[tokio::test]
 async fn get_reward_openrlhf_contract() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     // The prompt holds a number; cutting it off the query leaves a response without one.
     let body = json!({
         "query": ["Q: 6*7? Hint: 42\n<think>ok</think> The answer is 42",
@@ -68,7 +33,7 @@ async fn get_reward_openrlhf_contract() {
 
 #[tokio::test]
 async fn get_reward_empty_lists_and_missing_optional_lists() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let (s, _, v) = call(
         &st,
         post(
@@ -88,7 +53,7 @@ async fn get_reward_empty_lists_and_missing_optional_lists() {
 
 #[tokio::test]
 async fn client_faults_are_4xx_json() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let cases: Vec<(&str, &str, StatusCode, &str)> = vec![
         (
             "/get_reward",
@@ -170,7 +135,7 @@ async fn client_faults_are_4xx_json() {
 
 #[tokio::test]
 async fn v1_score_keeps_order_and_ids() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let body = json!({"samples": [
         {"id": 7, "completion": "<think>a</think> 12", "reference": "12"},
         {"id": "b", "completion": "no number", "reference": "12"},
@@ -190,7 +155,7 @@ async fn v1_score_keeps_order_and_ids() {
 
 #[tokio::test]
 async fn classify_speaks_vllm() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let (s, _, v) = call(
         &st,
         post(
@@ -219,7 +184,7 @@ async fn classify_speaks_vllm() {
 
 #[tokio::test]
 async fn bearer_token_guards_all_but_health() {
-    let st = state_with(ServerConfig {
+    let st = spec_state(ServerConfig {
         token: Some("s3cret".into()),
         ..ServerConfig::default()
     });
@@ -246,7 +211,7 @@ async fn bearer_token_guards_all_but_health() {
 
 #[tokio::test]
 async fn body_and_batch_limits_give_413() {
-    let st = state_with(ServerConfig {
+    let st = spec_state(ServerConfig {
         max_body_bytes: 1000,
         max_batch: 3,
         ..ServerConfig::default()
@@ -361,7 +326,7 @@ async fn slow_and_panicking_samples_do_not_sink_the_batch() {
 
 #[tokio::test]
 async fn health_reports_draining() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     st.set_draining();
     let (s, _, v) = call(&st, Request::get("/health").body(Body::empty()).unwrap()).await;
     assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE);
@@ -370,7 +335,7 @@ async fn health_reports_draining() {
 
 #[tokio::test]
 async fn request_id_is_echoed() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let mut r = Request::get("/health").body(Body::empty()).unwrap();
     r.headers_mut()
         .insert("x-request-id", "abc-123".parse().unwrap());
@@ -392,7 +357,7 @@ async fn request_id_is_echoed() {
 
 #[tokio::test]
 async fn metric_route_labels_come_from_the_matched_route() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     for path in [
         "/nope",
         "/another/unknown/path",

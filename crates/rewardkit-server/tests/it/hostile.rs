@@ -2,18 +2,16 @@
 //! oversized bodies, protocol-level errors, and a bounded fuzz run over a real socket. Every
 //! input is generated here; network traffic stays on 127.0.0.1.
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use super::common::*;
+use axum::http::StatusCode;
 use rewardkit_core::node::{Leaf, RewardFn, Settings};
 use rewardkit_core::{Deadline, Pipeline, PipelineSpec, RewardOutput, Sample};
-use rewardkit_server::{router, serve, AppState, ServerConfig};
-use rewardkit_test::fixtures::SPEC;
+use rewardkit_server::{AppState, ServerConfig};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
 
 /// The tests that time scoring share the process-wide rayon pool: they run one at a time so
 /// that one test's slow samples do not delay another's.
@@ -34,11 +32,6 @@ fn serial<F: std::future::Future>(f: F) -> F::Output {
         .build()
         .unwrap()
         .block_on(f)
-}
-
-fn spec_state(config: ServerConfig) -> AppState {
-    let p = PipelineSpec::from_toml(SPEC).unwrap().build().unwrap();
-    AppState::new(Arc::new(p), config)
 }
 
 /// Sleeps the number of milliseconds its completion names (checking its deadline): a
@@ -69,39 +62,6 @@ fn sleepy_state(config: ServerConfig) -> AppState {
         Arc::new(Pipeline::new(Box::new(Leaf(Sleepy)), settings)),
         config,
     )
-}
-
-async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
-    let resp = router(state.clone()).oneshot(req).await.unwrap();
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, headers, v)
-}
-
-fn post(path: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body.into())
-        .unwrap()
-}
-
-fn get(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
-}
-
-fn assert_error(v: &Value, code: &str) {
-    assert_eq!(v["error"]["code"], code, "{v}");
-    assert!(
-        v["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
-        "{v}"
-    );
 }
 
 /// A `/get_reward` body of `n` samples that each sleep `ms`.
@@ -207,61 +167,6 @@ async fn trailing_garbage_after_the_json_body_is_400() {
 }
 
 // ------------------------------------------------------------------ sockets
-
-/// A server on a free loopback port, stopped when dropped.
-struct Live {
-    addr: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for Live {
-    fn drop(&mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-impl Live {
-    /// Stops the server and returns whether its thread ended normally.
-    fn stop(mut self) -> bool {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        self.thread.take().map_or(true, |t| t.join().is_ok())
-    }
-}
-
-fn live(state: AppState) -> Live {
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let (atx, arx) = std::sync::mpsc::channel();
-    let thread = std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("fuzz-srv")
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            atx.send(l.local_addr().unwrap().to_string()).unwrap();
-            serve(l, state, async {
-                let _ = rx.await;
-            })
-            .await
-            .unwrap();
-        });
-    });
-    Live {
-        addr: arx.recv().unwrap(),
-        stop: Some(tx),
-        thread: Some(thread),
-    }
-}
 
 /// A parsed HTTP response.
 #[derive(Debug)]
@@ -401,7 +306,7 @@ fn assert_json_error(r: &Resp, status: u16) {
 /// the body arrived. It is now refused before a byte of the body is read.
 #[test]
 fn declared_oversized_content_length_gets_413_at_once() {
-    let srv = live(spec_state(ServerConfig {
+    let srv = Live::start(spec_state(ServerConfig {
         max_body_bytes: 1 << 20,
         ..ServerConfig::default()
     }));
@@ -422,7 +327,7 @@ fn declared_oversized_content_length_gets_413_at_once() {
 /// documented `{"error": {"code", "message"}}` shape.
 #[test]
 fn protocol_errors_answer_the_json_error_shape() {
-    let srv = live(spec_state(ServerConfig::default()));
+    let srv = Live::start(spec_state(ServerConfig::default()));
     let many_headers: String = (0..150).map(|i| format!("X-Fill-{i}: v\r\n")).collect();
     let cases: Vec<(Vec<u8>, u16, &str)> = vec![
         (
@@ -635,7 +540,7 @@ async fn split_scheduling_keeps_group_and_batch_results() {
 /// arriving gets a 408 JSON answer.
 #[test]
 fn slow_bodies_are_cut_off_at_the_body_timeout() {
-    let srv = live(spec_state(ServerConfig {
+    let srv = Live::start(spec_state(ServerConfig {
         body_read_timeout: Duration::from_secs(1),
         header_read_timeout: Duration::from_secs(1),
         ..ServerConfig::default()
@@ -1042,7 +947,7 @@ fn fuzz_random_requests_and_slow_clients() {
     }));
     let _serial = serial_guard();
     let started = Instant::now();
-    let srv = live(spec_state(ServerConfig {
+    let srv = Live::start(spec_state(ServerConfig {
         max_body_bytes: 64 << 10,
         max_field_bytes: 4 << 10,
         max_batch: 64,

@@ -1,9 +1,9 @@
 //! The `remote` reward function against a real second server on loopback: a rewardkit peer
 //! speaking `/classify`, `/v1/classify`, `/get_reward` and `/v1/score`.
 
+use super::common::*;
 use rewardkit_core::{PipelineSpec, Sample};
-use rewardkit_server::{serve, AppState, ServerConfig};
-use std::sync::Arc;
+use rewardkit_server::ServerConfig;
 
 /// The peer: number_match + 0.5 × trl_think format.
 const PEER: &str = r#"
@@ -16,55 +16,8 @@ terms = [
 ]
 "#;
 
-/// Starts a peer server on a free loopback port; returns its base URL and a handle that stops
-/// it when dropped.
-struct Peer {
-    base: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    state: AppState,
-}
-
-impl Drop for Peer {
-    fn drop(&mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-fn peer(config: ServerConfig) -> Peer {
-    let p = PipelineSpec::from_toml(PEER).unwrap().build().unwrap();
-    let state = AppState::new(Arc::new(p), config);
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-    let st = state.clone();
-    let thread = std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            addr_tx.send(l.local_addr().unwrap()).unwrap();
-            serve(l, st, async {
-                let _ = rx.await;
-            })
-            .await
-            .unwrap();
-        });
-    });
-    let addr = addr_rx.recv().unwrap();
-    Peer {
-        base: format!("http://{addr}"),
-        stop: Some(tx),
-        thread: Some(thread),
-        state,
-    }
+fn peer_with(config: ServerConfig) -> Live {
+    Live::start(state_of(PEER, config))
 }
 
 fn pipeline(remote: &str) -> rewardkit_core::Pipeline {
@@ -89,11 +42,11 @@ fn samples() -> Vec<Sample> {
 
 #[test]
 fn remote_openrlhf_and_rewardkit_apis() {
-    let peer = peer(ServerConfig::default());
+    let peer = peer_with(ServerConfig::default());
     let s = samples();
     let p = pipeline(&format!(
         "type = \"remote\"\nurl = \"{}/get_reward\"\napi = \"openrlhf\"\nbatch_size = 3\nconcurrency = 2",
-        peer.base
+        peer.base()
     ));
     let out = p.score(&s);
     assert_eq!(out.len(), 10);
@@ -103,7 +56,7 @@ fn remote_openrlhf_and_rewardkit_apis() {
     }
     let p = pipeline(&format!(
         "type = \"remote\"\nurl = \"{}/v1/score\"\napi = \"rewardkit\"\nbatch_size = 4",
-        peer.base
+        peer.base()
     ));
     let out = p.score(&s);
     assert_eq!(out[0].value, Some(1.5));
@@ -127,7 +80,7 @@ fn remote_openrlhf_and_rewardkit_apis() {
 
 #[test]
 fn remote_vllm_and_sglang_classify() {
-    let peer = peer(ServerConfig::default());
+    let peer = peer_with(ServerConfig::default());
     let s = samples();
     for path in ["/classify", "/v1/classify"] {
         let api = if path == "/classify" {
@@ -137,7 +90,7 @@ fn remote_vllm_and_sglang_classify() {
         };
         let p = pipeline(&format!(
             "type = \"remote\"\nurl = \"{}{path}\"\napi = \"{api}\"\nmodel = \"m\"\nactivation = false\ninput = \"completion\"\nbatch_size = 8",
-            peer.base
+            peer.base()
         ));
         let out = p.score(&s);
         // /classify carries no reference: only the format term counts.
@@ -150,14 +103,14 @@ fn remote_vllm_and_sglang_classify() {
 
 #[test]
 fn remote_auth_errors_are_per_sample_and_not_retried() {
-    let peer = peer(ServerConfig {
+    let peer = peer_with(ServerConfig {
         token: Some("tok".into()),
         ..ServerConfig::default()
     });
     let s = samples();
     let p = pipeline(&format!(
         "type = \"remote\"\nurl = \"{}/classify\"\nretries = 5\nbackoff_ms = 1",
-        peer.base
+        peer.base()
     ));
     let out = p.score(&s);
     assert_eq!(out.len(), 10);
@@ -179,7 +132,7 @@ fn remote_auth_errors_are_per_sample_and_not_retried() {
     std::env::set_var("REWARDKIT_TEST_REMOTE_TOKEN", "tok");
     let p = pipeline(&format!(
         "type = \"remote\"\nurl = \"{}/classify\"\ninput = \"completion\"\ntoken_env = \"REWARDKIT_TEST_REMOTE_TOKEN\"",
-        peer.base
+        peer.base()
     ));
     assert_eq!(p.score(&s)[0].value, Some(0.5));
 }

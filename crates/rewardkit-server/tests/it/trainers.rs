@@ -2,13 +2,11 @@
 //! OpenRLHF's `scores` as the correctness signal, group-scope pipelines refused on routes that
 //! cannot carry groups, `/classify` accepting what vLLM accepts, and `GET /v1/pipeline`.
 
+use super::common::*;
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use rewardkit_core::PipelineSpec;
-use rewardkit_server::{router, AppState, ServerConfig};
+use axum::http::{Request, StatusCode};
+use rewardkit_server::ServerConfig;
 use serde_json::{json, Value};
-use std::sync::Arc;
-use tower::ServiceExt;
 
 /// A gate: its components (`gate`, `reward`, `reward/acc_term`) exist only for samples that
 /// pass the format check, and a correctness term inside.
@@ -29,30 +27,6 @@ type = "zscore"
 input = { type = "number_match" }
 "#;
 
-fn state(spec: &str) -> AppState {
-    let spec = PipelineSpec::from_toml(spec).unwrap();
-    let p = spec.build().unwrap();
-    AppState::with_spec(&spec, Arc::new(p), ServerConfig::default())
-}
-
-async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = router(state.clone()).oneshot(req).await.unwrap();
-    let status = resp.status();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, v)
-}
-
-fn post(path: &str, body: Value) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
 fn keys(v: &Value) -> Vec<String> {
     let mut k: Vec<String> = v["extra_logs"]
         .as_object()
@@ -66,12 +40,12 @@ fn keys(v: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn get_reward_has_the_same_keys_for_every_one_sample_request() {
-    let st = state(GATED);
+    let st = state_of(GATED, ServerConfig::default());
     // OpenRLHF sends one sample per request: one passes the gate, one does not.
     let passing = json!({"query": ["Q<think>x</think>#### 2"], "prompts": ["Q"], "labels": ["2"]});
     let failing = json!({"query": ["Qno format, 2"], "prompts": ["Q"], "labels": ["2"]});
-    let (s1, a) = call(&st, post("/get_reward", passing)).await;
-    let (s2, b) = call(&st, post("/get_reward", failing)).await;
+    let (s1, _, a) = call(&st, post("/get_reward", passing)).await;
+    let (s2, _, b) = call(&st, post("/get_reward", failing)).await;
     assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK), "{a} {b}");
     assert_eq!(keys(&a), keys(&b), "{a} {b}");
     for k in [
@@ -92,8 +66,8 @@ async fn get_reward_has_the_same_keys_for_every_one_sample_request() {
 
 #[tokio::test]
 async fn pipeline_route_describes_the_pipeline() {
-    let (s, v) = call(
-        &state(GATED),
+    let (s, _, v) = call(
+        &state_of(GATED, ServerConfig::default()),
         Request::get("/v1/pipeline").body(Body::empty()).unwrap(),
     )
     .await;
@@ -104,8 +78,8 @@ async fn pipeline_route_describes_the_pipeline() {
         .as_array()
         .unwrap()
         .contains(&json!("format")));
-    let (_, v) = call(
-        &state(ZSCORE),
+    let (_, _, v) = call(
+        &state_of(ZSCORE, ServerConfig::default()),
         Request::get("/v1/pipeline").body(Body::empty()).unwrap(),
     )
     .await;
@@ -115,9 +89,9 @@ async fn pipeline_route_describes_the_pipeline() {
 
 #[tokio::test]
 async fn group_scope_is_refused_where_a_group_is_missing() {
-    let st = state(ZSCORE);
+    let st = state_of(ZSCORE, ServerConfig::default());
     // One sample per request (OpenRLHF): a z-score of one value would be 0.
-    let (s, v) = call(
+    let (s, _, v) = call(
         &st,
         post(
             "/get_reward",
@@ -128,7 +102,7 @@ async fn group_scope_is_refused_where_a_group_is_missing() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
     assert_eq!(v["error"]["code"], "needs_groups", "{v}");
     // A whole group (same prompt) is scored.
-    let (s, v) = call(
+    let (s, _, v) = call(
         &st,
         post(
             "/get_reward",
@@ -143,11 +117,11 @@ async fn group_scope_is_refused_where_a_group_is_missing() {
         "{v}"
     );
     // /classify cannot name groups at all.
-    let (s, v) = call(&st, post("/classify", json!({"input": ["a", "b"]}))).await;
+    let (s, _, v) = call(&st, post("/classify", json!({"input": ["a", "b"]}))).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
     // /v1/score: a group split over requests (here `g2` has one sample) is refused, and the
     // message names how this route groups.
-    let (s, v) = call(
+    let (s, _, v) = call(
         &st,
         post(
             "/v1/score",
@@ -169,7 +143,7 @@ async fn group_scope_is_refused_where_a_group_is_missing() {
         "{v}"
     );
     // Whole groups by id are scored.
-    let (s, v) = call(
+    let (s, _, v) = call(
         &st,
         post(
             "/v1/score",
@@ -186,8 +160,8 @@ async fn group_scope_is_refused_where_a_group_is_missing() {
 
 #[tokio::test]
 async fn classify_accepts_what_vllm_accepts() {
-    let st = state(GATED);
-    let (s, v) = call(
+    let st = state_of(GATED, ServerConfig::default());
+    let (s, _, v) = call(
         &st,
         post(
             "/classify",
@@ -202,7 +176,7 @@ async fn classify_accepts_what_vllm_accepts() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["data"][0]["probs"], json!([0.5]), "{v}");
     // Chat form: the last assistant message is the completion; content parts are read as text.
-    let (s, v) = call(
+    let (s, _, v) = call(
         &st,
         post(
             "/classify",
@@ -221,9 +195,9 @@ async fn classify_accepts_what_vllm_accepts() {
     assert_eq!(v["data"].as_array().unwrap().len(), 1, "{v}");
     assert_eq!(v["data"][0]["probs"], json!([0.5]), "{v}");
     // Still strict about what it does not know, and about both forms at once.
-    let (s, _) = call(&st, post("/classify", json!({"input": "x", "bogus": 1}))).await;
+    let (s, _, _) = call(&st, post("/classify", json!({"input": "x", "bogus": 1}))).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let (s, _) = call(
+    let (s, _, _) = call(
         &st,
         post(
             "/classify",
