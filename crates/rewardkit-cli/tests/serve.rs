@@ -54,7 +54,9 @@ fn serves_every_route_over_loopback() {
     assert_eq!(health["saturated"], false, "{b}");
     let (s, h, b) = request(&srv.addr, "GET", "/metrics", "", &[]);
     assert_eq!(s, 200);
-    assert!(h.to_ascii_lowercase().contains("text/plain"));
+    assert!(h
+        .to_ascii_lowercase()
+        .contains("content-type: application/openmetrics-text"));
     assert!(
         b.contains("rewardkit_samples_total{route=\"/get_reward\"} 2"),
         "{b}"
@@ -130,8 +132,27 @@ fn sigterm_drains_in_flight_requests_and_exits_0() {
             })
         })
         .collect();
-    // Let the requests arrive, then ask the server to stop.
-    std::thread::sleep(Duration::from_millis(150));
+    // Wait until the six requests have arrived (their heads are read: they are in flight),
+    // then ask the server to stop. (A fixed sleep raced with a loaded machine: a client still
+    // connecting when SIGTERM came was refused, as it should be.)
+    let arrived = Instant::now();
+    loop {
+        let (_, _, m) = request(&addr, "GET", "/metrics", "", &[]);
+        let in_flight = m
+            .lines()
+            .find_map(|l| l.strip_prefix("rewardkit_http_requests_in_flight "))
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .unwrap_or(0);
+        // The six, and this /metrics request itself.
+        if in_flight >= 7 {
+            break;
+        }
+        assert!(
+            arrived.elapsed() < Duration::from_secs(60),
+            "the requests did not arrive: {m}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let pid = srv.child.id().to_string();
     let killed_at = Instant::now();
     let ok = std::process::Command::new("kill")
