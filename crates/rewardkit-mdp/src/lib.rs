@@ -41,6 +41,8 @@
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 // Numeric kernels index several parallel arrays with one index; iterator chains hide that.
 #![allow(clippy::needless_range_loop)]
+// A library does not print: results and errors are returned.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod arrays;
 pub mod diagnose;
