@@ -43,7 +43,9 @@ pub(crate) enum OnError {
 #[command(
     after_help = "Input rows are JSON objects (HF style): prompt (or question/problem/query), \
 completion (or response/output, or chat `messages`), reference (or answer/solution/ground_truth), \
-group, id, scores, steps; other columns are kept as metadata. Map other names with --field.\n\n\
+group, id, scores, steps; other columns are kept as metadata. Map other names with --field. \
+Chat messages may call tools (content null, tool_calls, tool results) and hold content blocks: \
+the completion is the final assistant message's text, tool calls are kept as metadata `tool_calls`.\n\n\
 Without --output only the summary is printed (stdout). With --output FILE the results go to FILE \
 (written to a temporary file and renamed at the end) and the summary to stdout. With --output - \
 the results go to stdout and the summary to stderr.\n\n\
@@ -56,10 +58,12 @@ pub(crate) struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE")]
     pub spec: PathBuf,
-    /// Input samples: JSONL, one object per line (`-` for stdin), or `.parquet` (feature `parquet`).
+    /// Input samples: JSONL, one object per line (`-` for stdin), plain, gzip or zstd
+    /// (found by the first bytes), or `.parquet`.
     #[arg(short, long, value_name = "FILE")]
     pub input: PathBuf,
-    /// Where to write one result per input row: JSONL, `-` for stdout, or `.parquet`.
+    /// Where to write one result per input row: JSONL (`.gz` and `.zst` compressed), `-` for
+    /// stdout, or `.parquet`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Map a sample field to a column: `completion=response`, `reference=gt`, `group=uid`, ...
