@@ -177,7 +177,10 @@ class Pipeline:
         ``ground_truth``/verl's ``reward_model.ground_truth``; ``group``, ``id``, ``scores``,
         ``steps``; other keys are metadata for ``field``), or the columnar fast path: lists of
         equal length (``completions`` required). numpy scalars and arrays are accepted
-        anywhere.
+        anywhere. Chat messages may call tools (``content: None`` with ``tool_calls``, ``tool``
+        results) and hold content blocks (text parts read, images and other parts kept): the
+        completion text is the final assistant message's, and the tool calls are kept in the
+        sample's metadata as ``tool_calls``, as ``rewardkit score`` reads them.
         """
         if samples is not None:
             if completions is not None:

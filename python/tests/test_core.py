@@ -106,6 +106,25 @@ def test_columns_and_numpy_values():
         p.score(completions=["a", "b"], references=["1"])
 
 
+def test_tool_calls_and_content_blocks_on_both_paths():
+    p = rewardkit.Pipeline.from_dict({"type": "math"})
+    call = [{"id": "c1", "type": "function",
+             "function": {"name": "calc", "arguments": '{"x": 99}'}}]
+    turn = [
+        {"role": "assistant", "content": None, "tool_calls": call},
+        {"role": "tool", "tool_call_id": "c1", "content": "42"},
+        {"role": "assistant", "content": [{"type": "text", "text": "It is 42."}]},
+    ]
+    rows = [{"messages": [{"role": "user", "content": "6*7?"}] + turn, "answer": "42"}]
+    (a,) = p.score(rows)
+    (b,) = p.score(completions=[turn], references=["42"])
+    assert a["value"] == 1.0 and b["value"] == 1.0
+    # The final text is the completion: the call's arguments are not read as the answer.
+    wrong = turn[:2] + [{"role": "assistant", "content": "I could not finish."}]
+    (c,) = p.score(completions=[wrong], references=["99"])
+    assert c["value"] != 1.0
+
+
 def test_abstention_is_none():
     p = rewardkit.Pipeline.from_dict({"type": "math"})
     (o,) = p.score(completions=["The answer is 4."])

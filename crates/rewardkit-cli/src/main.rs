@@ -10,7 +10,12 @@
 //! | feature | default | what |
 //! |---|---|---|
 //! | `remote` | on | the `remote` reward function (reward models hosted elsewhere, over HTTP); forwards `rewardkit-core/remote` |
-//! | `parquet` | off | Parquet input and output for `score` and `probe` (Arrow; heavy) |
+//! | `remote-tls` | off | `https://` for `remote` (rustls); forwards `rewardkit-core/remote-tls` |
+//! | `parquet` | on | Parquet input and output for `score` and `probe` (Arrow, without its JSON and cast kernels) |
+//! | `gzip` | on | gzip-compressed JSONL in and out (`.jsonl.gz`; pure Rust) |
+//! | `zstd` | on | zstd-compressed JSONL in and out (`.jsonl.zst`; builds libzstd from C) |
+//!
+//! `rewardkit --version` lists them (`+` compiled in, `-` left out).
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,6 +24,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod compress;
 mod eval;
 mod mdp;
 mod probe;
@@ -31,7 +37,7 @@ mod verify;
 #[derive(Debug, Parser)]
 #[command(
     name = "rewardkit",
-    version,
+    version = version_text(),
     about = "rewardkit: a reward-function engine for RL post-training and reward research",
     after_help = "Exit codes: 0 success; 1 ran fine but the result is negative (verify: not equal; probe: a hack is paid above --fail-over); 2 error.\n\nExamples:\n  rewardkit score --spec examples/pipeline.toml --input examples/samples.jsonl\n  rewardkit probe --spec examples/pipeline.toml --input examples/samples.jsonl"
 )]
@@ -63,6 +69,32 @@ enum Command {
     Mdp(mdp::MdpArgs),
     /// Evaluate a reward model on RewardBench, RewardBench 2, RewardMATH, RM-Bench, JudgeBench or any pairwise/best-of-n set.
     Eval(eval::EvalArgs),
+}
+
+/// The cargo features of this build, `+` compiled in and `-` left out, as `--version` lists
+/// them (the first line stays `rewardkit X.Y.Z`, like `rg --version`).
+const FEATURES: [(&str, bool); 5] = [
+    ("gzip", cfg!(feature = "gzip")),
+    ("parquet", cfg!(feature = "parquet")),
+    ("remote", cfg!(feature = "remote")),
+    ("remote-tls", cfg!(feature = "remote-tls")),
+    ("zstd", cfg!(feature = "zstd")),
+];
+
+/// `X.Y.Z` and the line of features.
+fn version_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let features: Vec<String> = FEATURES
+            .iter()
+            .map(|(name, on)| format!("{}{name}", if *on { '+' } else { '-' }))
+            .collect();
+        format!(
+            "{}\nfeatures: {}",
+            env!("CARGO_PKG_VERSION"),
+            features.join(", ")
+        )
+    })
 }
 
 fn main() -> ExitCode {

@@ -43,7 +43,9 @@ pub(crate) enum OnError {
 #[command(
     after_help = "Input rows are JSON objects (HF style): prompt (or question/problem/query), \
 completion (or response/output, or chat `messages`), reference (or answer/solution/ground_truth), \
-group, id, scores, steps; other columns are kept as metadata. Map other names with --field.\n\n\
+group, id, scores, steps; other columns are kept as metadata. Map other names with --field. \
+Chat messages may call tools (content null, tool_calls, tool results) and hold content blocks: \
+the completion is the final assistant message's text, tool calls are kept as metadata `tool_calls`.\n\n\
 Without --output only the summary is printed (stdout). With --output FILE the results go to FILE \
 (written to a temporary file and renamed at the end) and the summary to stdout. With --output - \
 the results go to stdout and the summary to stderr.\n\n\
@@ -56,10 +58,12 @@ pub(crate) struct ScoreArgs {
     /// Pipeline spec (TOML or JSON).
     #[arg(short, long, value_name = "FILE")]
     pub spec: PathBuf,
-    /// Input samples: JSONL, one object per line (`-` for stdin), or `.parquet` (feature `parquet`).
+    /// Input samples: JSONL, one object per line (`-` for stdin), plain, gzip or zstd
+    /// (found by the first bytes), or `.parquet`.
     #[arg(short, long, value_name = "FILE")]
     pub input: PathBuf,
-    /// Where to write one result per input row: JSONL, `-` for stdout, or `.parquet`.
+    /// Where to write one result per input row: JSONL (`.gz` and `.zst` compressed), `-` for
+    /// stdout, or `.parquet`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Map a sample field to a column: `completion=response`, `reference=gt`, `group=uid`, ...
@@ -91,6 +95,11 @@ pub(crate) struct ScoreArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Score each element of the list column FIELD (verl's `responses`: n completions of one
+    /// prompt) as its own sample, grouped by its row; results carry `index` (the row) and
+    /// `element`. The elements are the completions unless --field maps FIELD elsewhere.
+    #[arg(long, value_name = "FIELD")]
+    pub explode: Option<String>,
 }
 
 /// The largest `--chunk-size`.
@@ -98,11 +107,57 @@ const MAX_CHUNK_SIZE: u64 = 1 << 24;
 /// The largest `--threads`.
 const MAX_THREADS: u64 = 1024;
 
-/// One input row: its line number and either a sample or why it could not be read.
+/// One sample to score: its input line, its row (0-based, blank lines not counted), its
+/// element of an exploded list, and either a sample or why it could not be read.
 struct Row {
     line: u64,
+    index: u64,
+    element: Option<u64>,
     sample: std::result::Result<Sample, String>,
 }
+
+impl Row {
+    /// The rows of one input line: one, or one per element with `--explode` (each grouped by
+    /// its row unless the row names its group); a line that cannot be read is one error row.
+    fn parse(
+        fields: &FieldMap,
+        explode: Option<&str>,
+        index: u64,
+        line: u64,
+        text: std::result::Result<String, String>,
+    ) -> Vec<Row> {
+        let one = |sample| {
+            vec![Row {
+                line,
+                index,
+                element: None,
+                sample,
+            }]
+        };
+        let Some(field) = explode else {
+            return one(text.and_then(|t| fields.sample_from_json(&t)));
+        };
+        match text.and_then(|t| fields.explode_json(&t, field)) {
+            Err(e) => one(Err(e)),
+            Ok(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(k, sample)| Row {
+                    line,
+                    index,
+                    element: Some(k as u64),
+                    sample: sample.map(|mut s| {
+                        s.group.get_or_insert_with(|| format!("row {line}"));
+                        s
+                    }),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Where a result goes: the input row (0-based) and the element of an exploded list.
+type Key = (u64, Option<u64>);
 
 pub(crate) fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
     refuse_overwriting_inputs(&args)?;
@@ -120,6 +175,17 @@ pub(crate) fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
             .set(f)
             .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
+    if let Some(col) = &args.explode {
+        let mapped = args
+            .fields
+            .iter()
+            .any(|f| f.split_once('=').is_some_and(|(_, c)| c.trim() == col));
+        if !mapped {
+            fields
+                .set(&format!("completion={col}"))
+                .map_err(|e| anyhow::anyhow!("--explode {col}: {e}"))?;
+        }
+    }
 
     let (reader, size, source) = open_input(&args.input, args.chunk_size)?;
 
@@ -129,7 +195,7 @@ pub(crate) fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
     );
     // Installed before the temporary output exists, so no signal can leave it behind.
     let temp = interrupts::TempGuard::install()?;
-    let sink = Sink::open(args.output.as_deref(), &temp)?;
+    let sink = Sink::open(args.output.as_deref(), &temp, args.explode.is_some())?;
     let started = Instant::now();
     let mut run = Run {
         pipeline: &pipeline,
@@ -142,6 +208,8 @@ pub(crate) fn run(args: ScoreArgs, quiet: bool) -> Result<ExitCode> {
         progress,
         progress_bytes: size.is_some(),
         index: 0,
+        rows: 0,
+        explode: args.explode.clone(),
     };
 
     // A reader thread keeps the next chunks of lines ready while the workers score. It is not
@@ -221,7 +289,11 @@ struct Run<'a> {
     progress: ProgressBar,
     /// The bar measures bytes of a file of known size (rows in its message), else rows.
     progress_bytes: bool,
+    /// Results written.
     index: u64,
+    /// Input rows read.
+    rows: u64,
+    explode: Option<String>,
 }
 
 impl Run<'_> {
@@ -233,13 +305,16 @@ impl Run<'_> {
             let done = chunk.rows.is_empty();
             let (n, bytes) = (chunk.rows.len() as u64, chunk.bytes);
             let fields = self.fields;
+            let explode = self.explode.as_deref();
+            let first = self.rows;
+            self.rows += n;
             let rows: Vec<Row> = chunk
                 .rows
                 .into_par_iter()
+                .enumerate()
                 .with_min_len(64)
-                .map(|(line, text)| Row {
-                    line,
-                    sample: text.and_then(|t| fields.sample_from_json(&t)),
+                .flat_map_iter(|(i, (line, text))| {
+                    Row::parse(fields, explode, first + i as u64, line, text)
                 })
                 .collect();
             if self.on_error == OnError::Fail {
@@ -251,10 +326,8 @@ impl Run<'_> {
                 }
             }
             for batch in self.chunker.push(rows, done)? {
-                let (samples, outs) = score_rows(self.pipeline, batch);
-                self.index = self
-                    .sink
-                    .write(self.index, &samples, &outs, &mut self.summary)?;
+                let (keys, samples, outs) = score_rows(self.pipeline, batch);
+                self.index += self.sink.write(&keys, &samples, &outs, &mut self.summary)?;
             }
             if self.progress_bytes {
                 self.progress.inc(bytes);
@@ -322,34 +395,46 @@ pub(crate) fn open_input(input: &Path, batch: usize) -> Result<(Source, Option<u
             input.display().to_string(),
         )
     } else if input.as_os_str() == "-" {
+        let name = "<stdin>".to_string();
+        let (reader, codec) =
+            crate::compress::decoder(Box::new(BufReader::new(std::io::stdin())), None, &name)?;
         (
-            Source::Lines(LineReader::new(Box::new(BufReader::new(std::io::stdin())))),
+            Source::Lines(LineReader::new(reader, codec, name.clone())),
             None,
-            "<stdin>".into(),
+            name,
         )
     } else {
         let f = std::fs::File::open(input)
             .with_context(|| format!("cannot open input {}", input.display()))?;
         let size = f.metadata().ok().map(|m| m.len());
+        let name = input.display().to_string();
+        let (reader, codec) = crate::compress::decoder(
+            Box::new(BufReader::with_capacity(1 << 20, f)),
+            Some(input),
+            &name,
+        )?;
+        // The bar counts the bytes read; a compressed file's size says nothing about those.
+        let size = size.filter(|_| codec == crate::compress::Codec::Plain);
         (
-            Source::Lines(LineReader::new(Box::new(BufReader::with_capacity(
-                1 << 20,
-                f,
-            )))),
+            Source::Lines(LineReader::new(reader, codec, name.clone())),
             size,
-            input.display().to_string(),
+            name,
         )
     })
 }
 
 /// Scores the readable rows of a batch; unreadable rows become error results in place.
+/// Returns each result's key, sample (if readable) and output.
+#[allow(clippy::type_complexity)]
 fn score_rows(
     pipeline: &rewardkit_core::Pipeline,
     rows: Vec<Row>,
-) -> (Vec<Option<Sample>>, Vec<(bool, RewardOutput)>) {
+) -> (Vec<Key>, Vec<Option<Sample>>, Vec<(bool, RewardOutput)>) {
     let mut samples = Vec::with_capacity(rows.len());
     let mut slots: Vec<std::result::Result<usize, String>> = Vec::with_capacity(rows.len());
+    let mut keys = Vec::with_capacity(rows.len());
     for r in rows {
+        keys.push((r.index, r.element));
         match r.sample {
             Ok(s) => {
                 slots.push(Ok(samples.len()));
@@ -375,7 +460,7 @@ fn score_rows(
             }
         }
     }
-    (out_samples, outs)
+    (keys, out_samples, outs)
 }
 
 /// Where rows come from: JSONL lines, or Parquet rows turned into JSON.
@@ -441,11 +526,18 @@ struct Chunk {
 pub(crate) struct LineReader {
     reader: Box<dyn BufRead + Send>,
     line: u64,
+    codec: crate::compress::Codec,
+    source: String,
 }
 
 impl LineReader {
-    fn new(reader: Box<dyn BufRead + Send>) -> Self {
-        LineReader { reader, line: 0 }
+    fn new(reader: Box<dyn BufRead + Send>, codec: crate::compress::Codec, source: String) -> Self {
+        LineReader {
+            reader,
+            line: 0,
+            codec,
+            source,
+        }
     }
 
     fn read_chunk(&mut self, n: usize) -> Result<Chunk> {
@@ -458,7 +550,17 @@ impl LineReader {
                 .reader
                 .by_ref()
                 .read_until(b'\n', &mut buf)
-                .context("cannot read input")?;
+                .map_err(|e| match self.codec {
+                    crate::compress::Codec::Plain => {
+                        anyhow!("{}:{}: cannot read input: {e}", self.source, self.line + 1)
+                    }
+                    codec => anyhow!(
+                        "{}:{}: corrupt or truncated {} stream: {e}",
+                        self.source,
+                        self.line + 1,
+                        codec.name()
+                    ),
+                })?;
             if read == 0 {
                 break;
             }
@@ -591,7 +693,7 @@ enum Sink {
     None,
     Stdout(BufWriter<std::io::Stdout>),
     File {
-        tmp: BufWriter<tempfile::NamedTempFile>,
+        tmp: crate::compress::Encoder<BufWriter<tempfile::NamedTempFile>>,
         path: PathBuf,
     },
     #[cfg(feature = "parquet")]
@@ -603,7 +705,8 @@ enum Sink {
 
 impl Sink {
     /// Opens the sink; a file's temporary is created under `temp`, so a signal removes it.
-    fn open(path: Option<&Path>, temp: &interrupts::TempGuard) -> Result<Self> {
+    /// `elements`: results carry the element of an exploded list (a Parquet column).
+    fn open(path: Option<&Path>, temp: &interrupts::TempGuard, elements: bool) -> Result<Self> {
         Ok(match path {
             None => Sink::None,
             Some(p) if p.as_os_str() == "-" => {
@@ -626,15 +729,18 @@ impl Sink {
                     #[cfg(feature = "parquet")]
                     {
                         return Ok(Sink::Parquet {
-                            sink: Box::new(crate::tabular::ParquetSink::new(tmp)),
+                            sink: Box::new(crate::tabular::ParquetSink::new(tmp, elements)),
                             path: p.to_path_buf(),
                         });
                     }
                     #[cfg(not(feature = "parquet"))]
-                    return Err(crate::tabular::unsupported());
+                    {
+                        let _ = elements;
+                        return Err(crate::tabular::unsupported());
+                    }
                 }
                 Sink::File {
-                    tmp,
+                    tmp: crate::compress::Encoder::for_path(p, tmp)?,
                     path: p.to_path_buf(),
                 }
             }
@@ -645,9 +751,10 @@ impl Sink {
         matches!(self, Sink::Stdout(_))
     }
 
+    /// Writes one batch of results; returns how many.
     fn write(
         &mut self,
-        mut index: u64,
+        keys: &[Key],
         samples: &[Option<Sample>],
         outs: &[(bool, RewardOutput)],
         summary: &mut Summary,
@@ -659,25 +766,25 @@ impl Sink {
                 summary.add_unreadable();
             }
         }
+        let n = outs.len() as u64;
         let w: &mut dyn Write = match self {
-            Sink::None => return Ok(index + outs.len() as u64),
+            Sink::None => return Ok(n),
             #[cfg(feature = "parquet")]
             Sink::Parquet { sink, .. } => {
-                sink.write(index, samples, outs)?;
-                return Ok(index + outs.len() as u64);
+                sink.write(keys, samples, outs)?;
+                return Ok(n);
             }
             Sink::Stdout(w) => w,
             Sink::File { tmp, .. } => tmp,
         };
-        let first = index;
-        let lines: Vec<Vec<u8>> = samples
+        let lines: Vec<Vec<u8>> = keys
             .par_iter()
+            .zip(samples.par_iter())
             .zip(outs.par_iter())
-            .enumerate()
             .with_min_len(64)
-            .map(|(i, (s, (_, o)))| {
-                let mut buf = serde_json::to_vec(&OutputRow::new(first + i as u64, s.as_ref(), o))
-                    .unwrap_or_else(|_| b"{}".to_vec());
+            .map(|((&(index, element), s), (_, o))| {
+                let row = OutputRow::new(index, s.as_ref(), o).with_element(element);
+                let mut buf = serde_json::to_vec(&row).unwrap_or_else(|_| b"{}".to_vec());
                 buf.push(b'\n');
                 buf
             })
@@ -685,15 +792,19 @@ impl Sink {
         for l in &lines {
             w.write_all(l)?;
         }
-        index += outs.len() as u64;
-        Ok(index)
+        Ok(n)
     }
 
     fn finish(self, temp: &interrupts::TempGuard) -> Result<()> {
         match self {
             Sink::None => Ok(()),
             Sink::Stdout(mut w) => Ok(w.flush()?),
-            Sink::File { tmp, path } => persist(tmp, &path, temp),
+            Sink::File { tmp, path } => persist(
+                tmp.finish()
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                &path,
+                temp,
+            ),
             #[cfg(feature = "parquet")]
             Sink::Parquet { sink, path } => persist(sink.finish()?, &path, temp),
         }

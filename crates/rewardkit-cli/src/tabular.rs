@@ -1,8 +1,9 @@
-//! Parquet input and output for `rewardkit score` (cargo feature `parquet`).
+//! Parquet input and output for `rewardkit score` (cargo feature `parquet`, on by default).
 //!
-//! Input rows are turned into JSON objects (Arrow's JSON writer: strings, numbers, lists and
-//! structs map to their JSON forms), then read like JSONL rows, so the column names and
-//! `--field` mappings are the same for both formats. Output columns: `index` (u64), `id`
+//! Input rows are turned into JSON objects (strings, numbers, booleans, lists and structs map
+//! to their JSON forms: a chat column `list<struct<role, content, ...>>` becomes a list of
+//! messages; see `json_value` for the other types), then read like JSONL rows, so the column
+//! names and `--field` mappings are the same for both formats. Output columns: `index` (u64), `id`
 //! (text), `reward` (f64, null when absent), one f64 column per component (named after the
 //! component, from the first batch; components are the same on every row of a pipeline), and
 //! `info` (JSON text).
@@ -23,23 +24,24 @@ pub(crate) fn unsupported() -> anyhow::Error {
 }
 
 #[cfg(feature = "parquet")]
-pub use enabled::*;
+pub(crate) use enabled::*;
 
 #[cfg(feature = "parquet")]
 mod enabled {
     use super::*;
     use anyhow::{Context, Result};
     use arrow_array::builder::{Float64Builder, StringBuilder, UInt64Builder};
-    use arrow_array::{ArrayRef, RecordBatch};
-    use arrow_schema::{DataType, Field, Schema};
+    use arrow_array::{Array, ArrayRef, RecordBatch};
+    use arrow_schema::{DataType, Field, Schema, TimeUnit};
     use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
     use parquet::arrow::ArrowWriter;
     use rewardkit_core::io::OutputRow;
     use rewardkit_core::{RewardOutput, Sample};
+    use serde_json::Value;
     use std::sync::Arc;
 
     /// Reads a Parquet file as numbered JSON rows.
-    pub struct ParquetRows {
+    pub(crate) struct ParquetRows {
         reader: ParquetRecordBatchReader,
         pending: std::collections::VecDeque<String>,
         row: u64,
@@ -47,7 +49,7 @@ mod enabled {
 
     impl ParquetRows {
         /// Opens a file.
-        pub fn open(path: &Path, batch: usize) -> Result<Self> {
+        pub(crate) fn open(path: &Path, batch: usize) -> Result<Self> {
             let f = std::fs::File::open(path)
                 .with_context(|| format!("cannot open input {}", path.display()))?;
             let reader = ParquetRecordBatchReaderBuilder::try_new(f)
@@ -63,7 +65,7 @@ mod enabled {
         }
 
         /// The next `n` rows (fewer at the end, none when done).
-        pub fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
+        pub(crate) fn read_chunk(&mut self, n: usize) -> Result<Vec<(u64, String)>> {
             let mut out = Vec::with_capacity(n.min(1 << 16));
             while out.len() < n {
                 if let Some(line) = self.pending.pop_front() {
@@ -76,43 +78,167 @@ mod enabled {
                 };
                 let batch =
                     batch.with_context(|| format!("row {}: cannot decode", self.row + 1))?;
-                let mut buf = Vec::new();
-                {
-                    let mut w = arrow_json::LineDelimitedWriter::new(&mut buf);
-                    w.write(&batch)
-                        .with_context(|| format!("row {}: cannot convert to JSON", self.row + 1))?;
-                    w.finish()?;
+                let schema = batch.schema();
+                for i in 0..batch.num_rows() {
+                    let mut row = serde_json::Map::new();
+                    for (field, column) in schema.fields().iter().zip(batch.columns()) {
+                        let v = json_value(column.as_ref(), i);
+                        if !v.is_null() {
+                            row.insert(field.name().clone(), v);
+                        }
+                    }
+                    self.pending
+                        .push_back(serde_json::Value::Object(row).to_string());
                 }
-                let text = String::from_utf8(buf).context("Parquet row is not UTF-8")?;
-                self.pending.extend(text.lines().map(str::to_owned));
             }
             Ok(out)
         }
     }
 
+    /// The JSON form of `a[i]`: numbers, text, booleans, lists and structs as such (a struct's
+    /// null fields left out, as a JSONL writer leaves them out), maps with text keys as
+    /// objects (others as `[key, value]` pairs), dictionaries as their values, dates and
+    /// timestamps (without their time zone) and decimals as text; binary and other types as
+    /// null.
+    fn json_value(a: &dyn Array, i: usize) -> Value {
+        use arrow_array::cast::AsArray;
+        use arrow_array::types::*;
+        if a.is_null(i) {
+            return Value::Null;
+        }
+        fn float(x: f64) -> Value {
+            serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+        }
+        fn list(items: &dyn Array) -> Value {
+            Value::Array((0..items.len()).map(|k| json_value(items, k)).collect())
+        }
+        fn text(x: Option<impl std::fmt::Display>) -> Value {
+            x.map_or(Value::Null, |x| Value::String(x.to_string()))
+        }
+        match a.data_type() {
+            DataType::Boolean => Value::Bool(a.as_boolean().value(i)),
+            DataType::Int8 => a.as_primitive::<Int8Type>().value(i).into(),
+            DataType::Int16 => a.as_primitive::<Int16Type>().value(i).into(),
+            DataType::Int32 => a.as_primitive::<Int32Type>().value(i).into(),
+            DataType::Int64 => a.as_primitive::<Int64Type>().value(i).into(),
+            DataType::UInt8 => a.as_primitive::<UInt8Type>().value(i).into(),
+            DataType::UInt16 => a.as_primitive::<UInt16Type>().value(i).into(),
+            DataType::UInt32 => a.as_primitive::<UInt32Type>().value(i).into(),
+            DataType::UInt64 => a.as_primitive::<UInt64Type>().value(i).into(),
+            DataType::Float16 => float(a.as_primitive::<Float16Type>().value(i).to_f64()),
+            DataType::Float32 => float(a.as_primitive::<Float32Type>().value(i).into()),
+            DataType::Float64 => float(a.as_primitive::<Float64Type>().value(i)),
+            DataType::Utf8 => a.as_string::<i32>().value(i).into(),
+            DataType::LargeUtf8 => a.as_string::<i64>().value(i).into(),
+            DataType::Utf8View => a.as_string_view().value(i).into(),
+            DataType::List(_) => list(a.as_list::<i32>().value(i).as_ref()),
+            DataType::LargeList(_) => list(a.as_list::<i64>().value(i).as_ref()),
+            DataType::FixedSizeList(..) => list(a.as_fixed_size_list().value(i).as_ref()),
+            DataType::Struct(fields) => {
+                let st = a.as_struct();
+                let mut m = serde_json::Map::new();
+                for (f, c) in fields.iter().zip(st.columns()) {
+                    let v = json_value(c.as_ref(), i);
+                    if !v.is_null() {
+                        m.insert(f.name().clone(), v);
+                    }
+                }
+                Value::Object(m)
+            }
+            DataType::Map(..) => {
+                let entries = a.as_map().value(i);
+                let (keys, values) = (entries.column(0), entries.column(1));
+                let pairs: Vec<(Value, Value)> = (0..entries.len())
+                    .map(|k| (json_value(keys.as_ref(), k), json_value(values.as_ref(), k)))
+                    .collect();
+                if pairs.iter().all(|(k, _)| k.is_string()) {
+                    Value::Object(
+                        pairs
+                            .into_iter()
+                            .map(|(k, v)| (k.as_str().unwrap_or_default().to_owned(), v))
+                            .collect(),
+                    )
+                } else {
+                    Value::Array(
+                        pairs
+                            .into_iter()
+                            .map(|(k, v)| Value::Array(vec![k, v]))
+                            .collect(),
+                    )
+                }
+            }
+            DataType::Dictionary(..) => {
+                let d = a.as_any_dictionary();
+                match json_value(d.keys(), i).as_u64() {
+                    Some(k) if (k as usize) < d.values().len() => {
+                        json_value(d.values().as_ref(), k as usize)
+                    }
+                    _ => Value::Null,
+                }
+            }
+            DataType::Date32 => text(a.as_primitive::<Date32Type>().value_as_date(i)),
+            DataType::Date64 => text(a.as_primitive::<Date64Type>().value_as_datetime(i)),
+            DataType::Timestamp(unit, _) => match unit {
+                TimeUnit::Second => {
+                    text(a.as_primitive::<TimestampSecondType>().value_as_datetime(i))
+                }
+                TimeUnit::Millisecond => text(
+                    a.as_primitive::<TimestampMillisecondType>()
+                        .value_as_datetime(i),
+                ),
+                TimeUnit::Microsecond => text(
+                    a.as_primitive::<TimestampMicrosecondType>()
+                        .value_as_datetime(i),
+                ),
+                TimeUnit::Nanosecond => text(
+                    a.as_primitive::<TimestampNanosecondType>()
+                        .value_as_datetime(i),
+                ),
+            },
+            DataType::Decimal128(..) => {
+                Value::String(a.as_primitive::<Decimal128Type>().value_as_string(i))
+            }
+            _ => Value::Null,
+        }
+    }
+
     /// Writes results as Parquet.
-    pub struct ParquetSink<W: std::io::Write + Send> {
+    pub(crate) struct ParquetSink<W: std::io::Write + Send> {
         writer: Option<ArrowWriter<W>>,
         out: Option<W>,
         components: Vec<String>,
         schema: Option<Arc<Schema>>,
+        elements: bool,
     }
 
     impl<W: std::io::Write + Send> ParquetSink<W> {
-        /// A sink over `out`; the schema is fixed by the first batch.
-        pub fn new(out: W) -> Self {
+        /// A sink over `out`; the schema is fixed by the first batch. `elements`: an
+        /// `element` column (u64, null for a row that could not be exploded) after `index`.
+        pub(crate) fn new(out: W, elements: bool) -> Self {
             ParquetSink {
                 writer: None,
                 out: Some(out),
                 components: Vec::new(),
                 schema: None,
+                elements,
             }
         }
 
+        /// The columns before the components.
+        fn leading_fields(&self) -> Vec<Field> {
+            let mut fields = vec![Field::new("index", DataType::UInt64, false)];
+            if self.elements {
+                fields.push(Field::new("element", DataType::UInt64, true));
+            }
+            fields.push(Field::new("id", DataType::Utf8, true));
+            fields.push(Field::new("reward", DataType::Float64, true));
+            fields
+        }
+
         /// Writes one batch of results.
-        pub fn write(
+        pub(crate) fn write(
             &mut self,
-            first: u64,
+            keys: &[(u64, Option<u64>)],
             samples: &[Option<Sample>],
             outs: &[(bool, RewardOutput)],
         ) -> Result<()> {
@@ -125,11 +251,7 @@ mod enabled {
                     .find(|(ok, _)| *ok)
                     .map(|(_, o)| o.components.keys().cloned().collect())
                     .unwrap_or_default();
-                let mut fields = vec![
-                    Field::new("index", DataType::UInt64, false),
-                    Field::new("id", DataType::Utf8, true),
-                    Field::new("reward", DataType::Float64, true),
-                ];
+                let mut fields = self.leading_fields();
                 for c in &self.components {
                     fields.push(Field::new(c, DataType::Float64, true));
                 }
@@ -140,6 +262,7 @@ mod enabled {
                 self.schema = Some(schema);
             }
             let mut index = UInt64Builder::with_capacity(outs.len());
+            let mut element = UInt64Builder::with_capacity(outs.len());
             let mut id = StringBuilder::new();
             let mut reward = Float64Builder::with_capacity(outs.len());
             let mut comps: Vec<Float64Builder> = self
@@ -148,9 +271,10 @@ mod enabled {
                 .map(|_| Float64Builder::with_capacity(outs.len()))
                 .collect();
             let mut info = StringBuilder::new();
-            for (i, (s, (_, o))) in samples.iter().zip(outs).enumerate() {
-                let row = OutputRow::new(first + i as u64, s.as_ref(), o);
+            for ((&(i, e), s), (_, o)) in keys.iter().zip(samples).zip(outs) {
+                let row = OutputRow::new(i, s.as_ref(), o);
                 index.append_value(row.index);
+                element.append_option(e);
                 match row.id {
                     Some(serde_json::Value::String(s)) => id.append_value(s),
                     Some(v) => id.append_value(v.to_string()),
@@ -162,11 +286,12 @@ mod enabled {
                 }
                 info.append_value(serde_json::to_string(row.info)?);
             }
-            let mut cols: Vec<ArrayRef> = vec![
-                Arc::new(index.finish()),
-                Arc::new(id.finish()),
-                Arc::new(reward.finish()),
-            ];
+            let mut cols: Vec<ArrayRef> = vec![Arc::new(index.finish())];
+            if self.elements {
+                cols.push(Arc::new(element.finish()));
+            }
+            cols.push(Arc::new(id.finish()));
+            cols.push(Arc::new(reward.finish()));
             cols.extend(
                 comps
                     .into_iter()
@@ -184,18 +309,15 @@ mod enabled {
         }
 
         /// Finishes the file and returns the underlying writer.
-        pub fn finish(mut self) -> Result<W> {
+        pub(crate) fn finish(mut self) -> Result<W> {
             match self.writer.take() {
                 Some(w) => Ok(w.into_inner()?),
                 None => {
                     // No rows: still write a valid file with the fixed columns.
                     let out = self.out.take().context("Parquet sink already closed")?;
-                    let schema = Schema::new(vec![
-                        Field::new("index", DataType::UInt64, false),
-                        Field::new("id", DataType::Utf8, true),
-                        Field::new("reward", DataType::Float64, true),
-                        Field::new("info", DataType::Utf8, true),
-                    ]);
+                    let mut fields = self.leading_fields();
+                    fields.push(Field::new("info", DataType::Utf8, true));
+                    let schema = Schema::new(fields);
                     let w = ArrowWriter::try_new(out, Arc::new(schema), None)?;
                     Ok(w.into_inner()?)
                 }
@@ -214,6 +336,83 @@ mod tests {
     use rewardkit_core::io::FieldMap;
     use rewardkit_core::{PipelineSpec, RewardOutput, Sample};
     use std::sync::Arc;
+
+    #[test]
+    fn nested_and_odd_column_types_read_as_json() {
+        use arrow_array::builder::{ListBuilder, StringBuilder, StringDictionaryBuilder};
+        use arrow_array::types::Int32Type;
+        use arrow_array::{ArrayRef, StructArray, TimestampSecondArray};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd.parquet");
+        // messages: list<struct<role, content>> with a null content (a tool call).
+        let roles = StringArray::from(vec!["user", "assistant"]);
+        let contents = StringArray::from(vec![Some("hi"), None]);
+        let msgs = StructArray::from(vec![
+            (
+                Arc::new(Field::new("role", DataType::Utf8, false)),
+                Arc::new(roles) as ArrayRef,
+            ),
+            (
+                Arc::new(Field::new("content", DataType::Utf8, true)),
+                Arc::new(contents) as ArrayRef,
+            ),
+        ]);
+        let mut offsets = arrow_array::builder::OffsetBufferBuilder::new(1);
+        offsets.push_length(2);
+        let list = arrow_array::ListArray::new(
+            Arc::new(Field::new("item", msgs.data_type().clone(), true)),
+            offsets.finish(),
+            Arc::new(msgs),
+            None,
+        );
+        let mut responses = ListBuilder::new(StringBuilder::new());
+        responses.values().append_value("a");
+        responses.values().append_value("b");
+        responses.append(true);
+        let mut source = StringDictionaryBuilder::<Int32Type>::new();
+        source.append_value("gsm8k");
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("messages", list.data_type().clone(), true),
+            Field::new(
+                "responses",
+                responses.finish_cloned().data_type().clone(),
+                true,
+            ),
+            Field::new("source", source.finish_cloned().data_type().clone(), true),
+            Field::new("nan", DataType::Float64, true),
+            Field::new(
+                "at",
+                DataType::Timestamp(arrow_schema::TimeUnit::Second, None),
+                true,
+            ),
+        ]));
+        let batch = RecordBatch::try_new(
+            schema.clone(),
+            vec![
+                Arc::new(list),
+                Arc::new(responses.finish()),
+                Arc::new(source.finish()),
+                Arc::new(Float64Array::from(vec![f64::NAN])),
+                Arc::new(TimestampSecondArray::from(vec![86_400])),
+            ],
+        )
+        .unwrap();
+        let mut w =
+            ArrowWriter::try_new(std::fs::File::create(&path).unwrap(), schema, None).unwrap();
+        w.write(&batch).unwrap();
+        w.close().unwrap();
+        let rows = ParquetRows::open(&path, 8).unwrap().read_chunk(8).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&rows[0].1).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "messages": [{"role": "user", "content": "hi"}, {"role": "assistant"}],
+                "responses": ["a", "b"],
+                "source": "gsm8k",
+                "at": "1970-01-02 00:00:00",
+            })
+        );
+    }
 
     #[test]
     fn parquet_rows_read_like_jsonl_and_results_round_trip() {
@@ -270,8 +469,9 @@ mod tests {
             .collect();
         let opt: Vec<Option<Sample>> = samples.into_iter().map(Some).collect();
         let out_path = dir.path().join("out.parquet");
-        let mut sink = ParquetSink::new(std::fs::File::create(&out_path).unwrap());
-        sink.write(0, &opt, &outs).unwrap();
+        let mut sink = ParquetSink::new(std::fs::File::create(&out_path).unwrap(), false);
+        let keys: Vec<(u64, Option<u64>)> = (0..3).map(|i| (i, None)).collect();
+        sink.write(&keys, &opt, &outs).unwrap();
         sink.finish().unwrap();
 
         let reader =

@@ -4,14 +4,118 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// One chat message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+/// One chat message, in the OpenAI shapes that datasets and rollout dumps use.
+///
+/// `content` is read from text, `null` (an assistant message that only calls tools) or a list
+/// of content parts: text parts (`{"type": "text", "text": ...}`, `input_text`,
+/// `output_text`, or plain strings) are joined into [`Message::content`], every other part
+/// (`image_url`, `input_audio`, ...) is kept in [`Message::parts`]. `tool_calls` is kept as
+/// given, and so is every other field (`tool_call_id`, `name`, ...) in [`Message::extra`].
+///
+/// ```
+/// use rewardkit_core::Message;
+/// let m: Message = serde_json::from_str(r#"{"role": "assistant", "content": null,
+///     "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "calc", "arguments": "{}"}}]}"#).unwrap();
+/// assert_eq!(m.content, "");
+/// assert_eq!(m.tool_calls.unwrap()[0]["function"]["name"], "calc");
+/// let m: Message = serde_json::from_str(r#"{"role": "user", "content": [
+///     {"type": "image_url", "image_url": {"url": "x.png"}}, {"type": "text", "text": "What is shown?"}]}"#).unwrap();
+/// assert_eq!(m.content, "What is shown?");
+/// assert_eq!(m.parts[0]["type"], "image_url");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Message {
     /// `system`, `user`, `assistant`, `tool`, ...
     pub role: String,
-    /// The text of the message.
+    /// The text of the message (its text parts, joined).
     #[serde(default)]
     pub content: String,
+    /// The tool calls of an assistant message (`[{id, type, function: {name, arguments}}]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<Vec<Value>>,
+    /// The content parts that are not text (images, audio, files, ...), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Value>,
+    /// Every other field of the message (`tool_call_id`, `name`, ...).
+    #[serde(flatten)]
+    #[schemars(with = "BTreeMap<String, Value>")]
+    pub extra: Map<String, Value>,
+}
+
+impl Message {
+    /// A text message.
+    pub fn new(role: impl Into<String>, content: impl Into<String>) -> Self {
+        Message {
+            role: role.into(),
+            content: content.into(),
+            ..Message::default()
+        }
+    }
+
+    /// Reads a message from its JSON form (see [`Message`]); the error says what is wrong.
+    pub fn from_value(v: Value) -> Result<Self, String> {
+        let Value::Object(mut m) = v else {
+            return Err("a chat message must be an object {role, content}".into());
+        };
+        let role = match m.remove("role") {
+            Some(Value::String(r)) => r,
+            Some(_) => return Err("`role` must be a string".into()),
+            None => return Err("missing `role`".into()),
+        };
+        let mut msg = Message::new(role, "");
+        match m.remove("content") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(t)) => msg.content = t,
+            Some(Value::Array(parts)) => {
+                for (i, p) in parts.into_iter().enumerate() {
+                    match p {
+                        Value::String(t) => msg.content.push_str(&t),
+                        Value::Object(o) => {
+                            let ty = o.get("type").and_then(Value::as_str);
+                            if matches!(ty, None | Some("text" | "input_text" | "output_text")) {
+                                match o.get("text") {
+                                    Some(Value::String(t)) => msg.content.push_str(t),
+                                    _ => {
+                                        return Err(format!(
+                                            "content[{i}]: a text part needs a string `text`"
+                                        ))
+                                    }
+                                }
+                            } else {
+                                msg.parts.push(Value::Object(o));
+                            }
+                        }
+                        _ => {
+                            return Err(format!(
+                                "content[{i}]: expected a content part {{type, ...}} or text"
+                            ))
+                        }
+                    }
+                }
+            }
+            Some(_) => return Err("`content` must be text, null or a list of content parts".into()),
+        }
+        match m.remove("tool_calls") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(calls)) => msg.tool_calls = Some(calls),
+            Some(_) => return Err("`tool_calls` must be a list".into()),
+        }
+        if let Some(parts) = m.remove("parts") {
+            match parts {
+                Value::Array(p) => msg.parts.extend(p),
+                Value::Null => {}
+                other => msg.parts.push(other),
+            }
+        }
+        msg.extra = m;
+        Ok(msg)
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Message::from_value(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// A prompt: plain text or chat messages.
@@ -121,8 +225,12 @@ impl Step {
 /// let s = Sample::new("The answer is 4.").with_reference("4").with_group("q1");
 /// assert_eq!(s.reference.unwrap().texts(), vec!["4"]);
 /// ```
+///
+/// Its JSON form (the `/v1/score` request) takes `completion` as text or as chat messages, as
+/// rows do (see [`crate::io`]): the last assistant message's text, with the turn's tool calls
+/// and non-text parts kept in `metadata`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "SampleWire")]
 pub struct Sample {
     /// Optional id, echoed back in the output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +257,49 @@ pub struct Sample {
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     #[schemars(with = "BTreeMap<String, Value>")]
     pub metadata: Map<String, Value>,
+}
+
+/// The JSON form of a [`Sample`]: the same fields, with a completion that may be messages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleWire {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    prompt: Option<Prompt>,
+    #[serde(default)]
+    completion: Value,
+    #[serde(default)]
+    reference: Option<Reference>,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    steps: Option<Vec<Step>>,
+    #[serde(default)]
+    scores: BTreeMap<String, f64>,
+    #[serde(default)]
+    metadata: Map<String, Value>,
+}
+
+impl TryFrom<SampleWire> for Sample {
+    type Error = String;
+
+    fn try_from(w: SampleWire) -> Result<Self, String> {
+        let turn = crate::io::CompletionTurn::from_value(w.completion)
+            .map_err(|e| format!("completion: {e}"))?;
+        let mut s = Sample {
+            id: w.id,
+            prompt: w.prompt,
+            completion: String::new(),
+            reference: w.reference,
+            group: w.group,
+            steps: w.steps,
+            scores: w.scores,
+            metadata: w.metadata,
+        };
+        turn.apply(&mut s);
+        Ok(s)
+    }
 }
 
 /// What makes samples one group (see [`Sample::group_key`]).

@@ -13,7 +13,7 @@
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use rewardkit_core::io::FieldMap;
+use rewardkit_core::io::{CompletionTurn, FieldMap};
 use rewardkit_core::node::Scope;
 use rewardkit_core::{
     log_keys, Message, Pipeline, PipelineSpec, Prompt, Reference, RewardOutput, Sample,
@@ -221,66 +221,30 @@ fn output_to_py<'py>(
     Ok(d)
 }
 
-// ------------------------------------------------------------------ text of chat content
+// ------------------------------------------------------------------ chat messages
 
-/// The text of a message's `content`: a string as is; a list of content blocks (TRL's and
-/// OpenAI's multimodal form) joined from its text parts (`{"type": "text", "text": …}` or
-/// plain strings), images and other parts ignored; `None` as empty.
-fn content_text(content: &Bound<'_, PyAny>) -> PyResult<String> {
-    if content.is_none() {
-        return Ok(String::new());
-    }
-    if content.is_instance_of::<PyString>() {
-        return content.extract::<String>();
-    }
-    if content.cast::<PyList>().is_ok() || content.cast::<PyTuple>().is_ok() {
-        let mut parts: Vec<String> = Vec::new();
-        for block in content.try_iter()? {
-            let block = block?;
-            if block.is_instance_of::<PyString>() {
-                parts.push(block.extract()?);
-            } else if let Ok(d) = block.cast::<PyDict>() {
-                let ty = d
-                    .get_item("type")?
-                    .map(|t| t.extract::<String>())
-                    .transpose()?;
-                if matches!(
-                    ty.as_deref(),
-                    None | Some("text" | "input_text" | "output_text")
-                ) {
-                    if let Some(t) = d.get_item("text")? {
-                        if !t.is_none() {
-                            parts.push(t.extract()?);
-                        }
-                    }
-                }
-            }
-        }
-        return Ok(parts.join(""));
-    }
-    Err(PyTypeError::new_err(format!(
-        "message content must be a string or a list of content blocks, not {}",
-        content.get_type().name()?
-    )))
-}
-
-/// Chat messages from a list of `{"role", "content"}` dicts (content blocks reduced to text).
+/// Chat messages from a list of message dicts, read as `rewardkit score` reads them
+/// ([`Message::from_value`]: content as text, `None` or content blocks, whose text parts are
+/// joined and other parts kept; tool calls kept); a message without a role is the user's.
 fn messages(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Message>> {
     let mut out = Vec::new();
-    for m in obj.try_iter()? {
+    for (i, m) in obj.try_iter()?.enumerate() {
         let m = m?;
-        let d = m.cast::<PyDict>().map_err(|_| {
-            PyTypeError::new_err("a chat message must be a dict with `role` and `content`")
-        })?;
-        let role = match d.get_item("role")? {
-            Some(r) if !r.is_none() => r.extract::<String>()?,
-            _ => "user".to_string(),
-        };
-        let content = match d.get_item("content")? {
-            Some(c) => content_text(&c)?,
-            None => String::new(),
-        };
-        out.push(Message { role, content });
+        if m.cast::<PyDict>().is_err() {
+            return Err(PyTypeError::new_err(
+                "a chat message must be a dict with `role` and `content`",
+            ));
+        }
+        let mut v = to_json(&m, 0)?;
+        if let Value::Object(o) = &mut v {
+            if o.get("role").map_or(true, Value::is_null) {
+                o.insert("role".into(), Value::String("user".into()));
+            }
+        }
+        out.push(
+            Message::from_value(v)
+                .map_err(|e| PyValueError::new_err(format!("message {i}: {e}")))?,
+        );
     }
     Ok(out)
 }
@@ -296,29 +260,23 @@ fn prompt(obj: &Bound<'_, PyAny>) -> PyResult<Option<Prompt>> {
     Ok(Some(Prompt::Messages(messages(obj)?)))
 }
 
-/// A completion: text; chat messages (the last assistant message, else the last message);
-/// one message dict; `None` as empty.
-fn completion(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+/// A completion: text; chat messages (the last assistant message, else the last message, with
+/// the tool calls and non-text parts of all of them); one message dict; `None` as empty.
+fn completion(obj: &Bound<'_, PyAny>) -> PyResult<CompletionTurn> {
     if obj.is_none() {
-        return Ok(String::new());
+        return Ok(CompletionTurn::default());
     }
     if obj.is_instance_of::<PyString>() {
-        return obj.extract();
+        return Ok(CompletionTurn {
+            text: obj.extract()?,
+            ..CompletionTurn::default()
+        });
     }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        return match d.get_item("content")? {
-            Some(c) => content_text(&c),
-            None => Ok(String::new()),
-        };
+    if obj.cast::<PyDict>().is_ok() {
+        let list = PyList::new(obj.py(), [obj])?;
+        return Ok(CompletionTurn::from_messages(&messages(list.as_any())?));
     }
-    let msgs = messages(obj)?;
-    Ok(msgs
-        .iter()
-        .rev()
-        .find(|m| m.role == "assistant")
-        .or(msgs.last())
-        .map(|m| m.content.clone())
-        .unwrap_or_default())
+    Ok(CompletionTurn::from_messages(&messages(obj)?))
 }
 
 /// `column[i]`, or `None` past its end / without a column.
@@ -650,7 +608,8 @@ impl NativePipeline {
                     (format!("{what}[{i}]: {}", e.value(py)), i),
                 )
             };
-            let mut s = Sample::new(completion(c).map_err(|e| at("completions", e))?);
+            let turn = completion(c).map_err(|e| at("completions", e))?;
+            let mut s = Sample::default();
             if let Some(p) = column_item(&prompts, i) {
                 s.prompt = prompt(p).map_err(|e| at("prompts", e))?;
             }
@@ -684,6 +643,7 @@ impl NativePipeline {
                     }
                 }
             }
+            turn.apply(&mut s);
             built.push(s);
         }
         self.run(py, built)

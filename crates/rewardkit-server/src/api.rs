@@ -41,6 +41,28 @@ fn check_value(path: &dyn Fn() -> String, v: &Value, max: usize) -> Result<(), A
     }
 }
 
+/// Checks every text of a chat message: content, role, tool calls, other parts and fields.
+fn check_message(
+    path: &dyn Fn() -> String,
+    m: &rewardkit_core::Message,
+    max: usize,
+) -> Result<(), ApiError> {
+    check_text(|| format!("{}.content", path()), &m.content, max)?;
+    check_text(|| format!("{}.role", path()), &m.role, max)?;
+    for (k, list) in [
+        ("tool_calls", m.tool_calls.as_deref()),
+        ("parts", Some(&m.parts[..])),
+    ] {
+        for (i, v) in list.unwrap_or_default().iter().enumerate() {
+            check_value(&|| format!("{}.{k}[{i}]", path()), v, max)?;
+        }
+    }
+    for (k, v) in &m.extra {
+        check_value(&|| format!("{}.{k:.40}", path()), v, max)?;
+    }
+    Ok(())
+}
+
 /// Checks every text field of the samples of a `/v1/score` request.
 fn check_sample(i: usize, s: &Sample, max: usize) -> Result<(), ApiError> {
     let at = |f: &str| format!("samples[{i}].{f}");
@@ -49,8 +71,7 @@ fn check_sample(i: usize, s: &Sample, max: usize) -> Result<(), ApiError> {
         Some(Prompt::Text(p)) => check_text(|| at("prompt"), p, max)?,
         Some(Prompt::Messages(ms)) => {
             for (j, m) in ms.iter().enumerate() {
-                check_text(|| at(&format!("prompt[{j}].content")), &m.content, max)?;
-                check_text(|| at(&format!("prompt[{j}].role")), &m.role, max)?;
+                check_message(&|| at(&format!("prompt[{j}]")), m, max)?;
             }
         }
         None => {}
@@ -385,7 +406,7 @@ pub(crate) struct ClassifyRequest {
     /// Chat form: one conversation, scored as its last assistant message (the completion)
     /// after the messages before it (the prompt).
     #[serde(default)]
-    messages: Option<Vec<ChatMessage>>,
+    messages: Option<Vec<Value>>,
     #[serde(default)]
     activation: Option<bool>,
     #[serde(default)]
@@ -424,37 +445,21 @@ pub(crate) struct ClassifyRequest {
     dimensions: Option<i64>,
 }
 
-/// One chat message of a `/classify` chat request; `content` is text or content parts (text
-/// parts are read, images and other parts ignored).
-#[derive(Debug, Deserialize)]
-pub(crate) struct ChatMessage {
-    #[serde(default)]
-    role: Option<String>,
-    #[serde(default)]
-    content: Value,
-    #[serde(flatten)]
-    _rest: BTreeMap<String, Value>,
-}
-
-/// The text of a chat message's content.
-fn content_text(content: &Value) -> String {
-    match content {
-        Value::String(s) => s.clone(),
-        Value::Array(parts) => parts
-            .iter()
-            .filter_map(|p| match p {
-                Value::String(s) => Some(s.as_str()),
-                Value::Object(m) => match m.get("type").and_then(Value::as_str) {
-                    None | Some("text" | "input_text" | "output_text") => {
-                        m.get("text").and_then(Value::as_str)
-                    }
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
-        _ => String::new(),
-    }
+/// One chat message of a `/classify` chat request, read as rows read messages
+/// ([`rewardkit_core::Message`]: content as text, `null` or content parts, tool calls kept);
+/// a message without a `role` is the user's.
+fn chat_message(i: usize, m: Value) -> Result<rewardkit_core::Message, ApiError> {
+    let m = match m {
+        Value::Object(mut o) => {
+            if o.get("role").map_or(true, Value::is_null) {
+                o.insert("role".into(), Value::String("user".into()));
+            }
+            Value::Object(o)
+        }
+        other => other,
+    };
+    rewardkit_core::Message::from_value(m)
+        .map_err(|e| ApiError::invalid_request(format!("messages[{i}]: {e}")))
 }
 
 /// `POST /classify` and `POST /v1/classify`: each input text is scored as a completion
@@ -480,22 +485,21 @@ pub(crate) async fn classify(
         (None, Some(msgs)) => {
             let msgs: Vec<rewardkit_core::Message> = msgs
                 .into_iter()
-                .map(|m| rewardkit_core::Message {
-                    role: m.role.unwrap_or_else(|| "user".into()),
-                    content: content_text(&m.content),
-                })
-                .collect();
+                .enumerate()
+                .map(|(i, m)| chat_message(i, m))
+                .collect::<Result<_, _>>()?;
             for (i, m) in msgs.iter().enumerate() {
-                check_text(|| format!("messages[{i}].content"), &m.content, max)?;
+                check_message(&|| format!("messages[{i}]"), m, max)?;
             }
-            let Some(last) = msgs.iter().rposition(|m| m.role == "assistant") else {
+            let Some((prompt, turn)) = rewardkit_core::io::split_conversation(msgs) else {
                 return Err(ApiError::invalid_request(
                     "`messages` has no assistant message to score",
                 ));
             };
-            let mut s = Sample::new(msgs[last].content.clone());
-            if last > 0 {
-                s.prompt = Some(Prompt::Messages(msgs[..last].to_vec()));
+            let mut s = Sample::default();
+            rewardkit_core::io::CompletionTurn::from_messages(&turn).apply(&mut s);
+            if !prompt.is_empty() {
+                s.prompt = Some(Prompt::Messages(prompt));
             }
             vec![s]
         }

@@ -182,6 +182,77 @@ async fn classify_speaks_vllm() {
     assert_eq!(v["data"].as_array().unwrap().len(), 1);
 }
 
+/// A tool-using turn: a call with no content (its arguments hold a number), the tool's
+/// result, the final answer.
+fn tool_turn(answer: &str) -> Value {
+    json!([
+        {"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function",
+            "function": {"name": "calc", "arguments": "{\"x\": 99}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "42"},
+        {"role": "assistant", "content": [{"type": "text", "text": answer}]},
+    ])
+}
+
+#[tokio::test]
+async fn tool_calls_and_content_blocks_are_read_on_every_route() {
+    let st = state_with(ServerConfig::default());
+    let prompt = json!([{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": "https://example.invalid/q.png"}},
+        {"type": "text", "text": "6*7?"}]}]);
+    let body = json!({"samples": [
+        {"prompt": prompt, "completion": tool_turn("It is 42."), "reference": "42"},
+        {"prompt": prompt, "completion": tool_turn("I do not know."), "reference": "42"},
+    ]});
+    let (s, _, v) = call(&st, post("/v1/score", body.to_string())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let r = v["results"].as_array().unwrap();
+    // The final text is the completion; the call's `99` is not read as an answer.
+    assert_eq!(r[0]["components"]["correct"], 1.0, "{v}");
+    assert_eq!(r[1]["components"]["correct"], 0.0, "{v}");
+
+    let mut messages = prompt.as_array().unwrap().clone();
+    messages.extend(tool_turn("It is 42.").as_array().unwrap().iter().cloned());
+    let (s, _, v) = call(
+        &st,
+        post("/classify", json!({"messages": messages}).to_string()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    // No reference: `correct` abstains, the format term scores 0 for text without tags.
+    assert_eq!(v["data"][0]["probs"], json!([0.0]));
+
+    // A malformed message says which one, and what is wrong.
+    let bad = json!({"messages": [{"role": "assistant", "content": [{"type": "text"}]}]});
+    let (s, _, v) = call(&st, post("/classify", bad.to_string())).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_error(&v, "invalid_request");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("messages[0]: content[0]"),
+        "{v}"
+    );
+
+    // Tool calls count against the field limit like any text.
+    let st = state_with(ServerConfig {
+        max_field_bytes: 64,
+        ..ServerConfig::default()
+    });
+    let long = json!([{"role": "user", "content": "q"}, {"role": "assistant", "content": "a",
+        "tool_calls": [{"function": {"name": "f", "arguments": "x".repeat(100)}}]}]);
+    let body = json!({"samples": [{"prompt": long, "completion": "a"}]});
+    let (s, _, v) = call(&st, post("/v1/score", body.to_string())).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("prompt[1].tool_calls[0]"),
+        "{v}"
+    );
+}
+
 #[tokio::test]
 async fn bearer_token_guards_all_but_health() {
     let st = spec_state(ServerConfig {
