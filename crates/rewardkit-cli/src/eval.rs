@@ -206,14 +206,14 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
     if let Some(p) = &a.html {
         write_atomic(p, html::render(&report).as_bytes())?;
     }
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+    // Serialized first, then written: a closed stdout (`| head`) is then an `io::Error` the
+    // caller recognises (serde_json's writer would hide it inside its own error).
+    let text = if a.json {
+        serde_json::to_string_pretty(&report)? + "\n"
     } else {
-        out.write_all(report.to_table().as_bytes())?;
-    }
-    out.flush()?;
+        report.to_table()
+    };
+    print_out(&text)?;
     let main = report.main_score().unwrap_or(f64::NAN);
     if let Some(x) = a.fail_under {
         if main.is_nan() || main < x {
@@ -275,15 +275,20 @@ fn run_compare(c: CompareArgs) -> Result<ExitCode> {
     };
     let (a, b) = (read(&c.a)?, read(&c.b)?);
     let cmp = compare(&a, &b, c.bootstrap, c.seed)?;
-    let mut out = std::io::stdout().lock();
-    if c.json {
-        serde_json::to_writer_pretty(&mut out, &cmp)?;
-        writeln!(out)?;
+    let text = if c.json {
+        serde_json::to_string_pretty(&cmp)? + "\n"
     } else {
-        out.write_all(cmp.to_table().as_bytes())?;
-    }
-    out.flush()?;
+        cmp.to_table()
+    };
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe comes back as a plain `io::Error` (exit 0 in `main`).
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// Writes a file through a temporary file in the same folder, renamed into place.

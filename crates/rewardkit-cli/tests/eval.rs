@@ -582,3 +582,72 @@ fn the_bundled_html_report_is_current() {
         "examples/eval/report.html is stale: rerun the README's `rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html examples/eval/report.html` (and its screenshot, docs/img/eval-report.png)"
     );
 }
+
+/// A pairwise set of `n` items and its scores file, in `dir`.
+fn pairwise_set(dir: &std::path::Path, n: usize) -> (PathBuf, PathBuf) {
+    let (mut d, mut s) = (String::new(), String::new());
+    for i in 0..n {
+        d.push_str(&format!(
+            "{{\"id\": \"item-{i}\", \"prompt\": \"p\", \"chosen\": \"good {i}\", \"rejected\": \"bad\"}}\n"
+        ));
+        s.push_str(&format!(
+            "{{\"id\": \"item-{i}\", \"scores\": [{}, 0.5]}}\n",
+            (i % 3) as f64 * 0.5
+        ));
+    }
+    (write(dir, "d.jsonl", d), write(dir, "s.jsonl", s))
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error_for_json_reports() {
+    // `rewardkit eval ... --json | head -1`: the reader goes away before the report (well
+    // over a pipe buffer) is written.
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 3000);
+    let report = dir.path().join("r.json");
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--output"])
+        .arg(&report)
+        .assert()
+        .code(0);
+    let runs: [Vec<std::ffi::OsString>; 2] = [
+        vec![
+            "eval".into(),
+            "pairwise".into(),
+            d.clone().into(),
+            "--scores".into(),
+            s.clone().into(),
+            "--bootstrap".into(),
+            "0".into(),
+            "--json".into(),
+        ],
+        vec![
+            "eval".into(),
+            "compare".into(),
+            report.clone().into(),
+            report.clone().into(),
+            "--bootstrap".into(),
+            "1".into(),
+            "--json".into(),
+        ],
+    ];
+    for args in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rewardkit"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
