@@ -297,14 +297,22 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rewardkit-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".rewardkit-").suffix(".tmp");
+    // A report is made to be shared: the permissions a plain `> report.html` would get
+    // (0666 less the umask), not the temporary file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(&dir)
         .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.as_file().sync_all().ok();
+    // The temporary file is removed when persisting fails; keep only the I/O error (its
+    // `PersistError` wrapper would print the same message twice).
     tmp.persist(path)
         .map(drop)
+        .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))
 }

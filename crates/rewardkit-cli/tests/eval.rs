@@ -651,3 +651,57 @@ fn a_closed_stdout_is_not_an_error_for_json_reports() {
         assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn reports_are_written_with_ordinary_permissions_and_no_leftovers() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 4);
+    let (html, json) = (dir.path().join("r.html"), dir.path().join("r.json"));
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--html"])
+        .arg(&html)
+        .arg("--output")
+        .arg(&json)
+        .assert()
+        .code(0);
+    // Not the temporary file's private 0600: what `> r.html` gives, 0666 less the umask
+    // (Linux shows it in /proc/self/status; the child inherits this process's).
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
+        })
+        .unwrap_or(0o022);
+    for f in [&html, &json] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "{}: mode {mode:o}", f.display());
+    }
+    // A folder in the way: a clear error, said once, and nothing left behind.
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
