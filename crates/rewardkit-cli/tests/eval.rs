@@ -705,3 +705,27 @@ fn reports_are_written_with_ordinary_permissions_and_no_leftovers() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_server_that_is_down_gets_a_readable_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--url")
+        .arg(format!("http://127.0.0.1:{port}/get_reward"))
+        .args(["--timeout", "5", "--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert!(!err.contains("Failed {"), "no Rust debug output: {err}");
+    assert!(!err.contains("message:"), "no Rust debug output: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

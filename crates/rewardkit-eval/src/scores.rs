@@ -22,7 +22,7 @@ use crate::data::{Dataset, Layout};
 use crate::read::{display, parse_rows, read_text};
 use crate::{Error, Result};
 use rewardkit_core::{PipelineSpec, Prompt, Reference, Sample};
-use rewardkit_remote::{wire, Client, ClientConfig};
+use rewardkit_remote::{wire, CallError, Client, ClientConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -450,6 +450,17 @@ pub fn score_with_spec(ds: &Dataset, spec: &Path) -> Result<Vec<Vec<Score>>> {
     finish(ds, &name, out)
 }
 
+/// A failed server call in words (not Rust's debug form).
+fn call_error(e: &CallError) -> String {
+    match e {
+        CallError::TimedOut => "timed out".into(),
+        CallError::Failed { message, attempts } if *attempts > 1 => {
+            format!("{message} (after {attempts} attempts)")
+        }
+        CallError::Failed { message, .. } => message.clone(),
+    }
+}
+
 /// Scores a dataset with a reward server, `source.batch` completions per request.
 pub fn score_with_url(ds: &Dataset, source: &UrlSource) -> Result<Vec<Vec<Score>>> {
     let src = |message: String| Error::Source {
@@ -526,7 +537,7 @@ pub fn score_with_url(ds: &Dataset, source: &UrlSource) -> Result<Vec<Vec<Score>
                     })
                     .collect()),
             })
-            .map_err(|e| src(format!("{e:?}")))?;
+            .map_err(|e| src(call_error(&e)))?;
         for ((i, k, _), e) in chunk.iter().zip(entries) {
             let v = e.map_err(|m| src(format!("{}#{k}: {m}", ds.items[*i].id)))?;
             out[*i][*k] = Some(Score::Value(v));
