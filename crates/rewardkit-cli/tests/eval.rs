@@ -729,3 +729,30 @@ fn a_server_that_is_down_gets_a_readable_error() {
     assert!(!err.contains("message:"), "no Rust debug output: {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn compare_without_replicates_is_an_error_not_p_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 6);
+    let report = dir.path().join("r.json");
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--output"])
+        .arg(&report)
+        .assert()
+        .code(0);
+    let out = rewardkit()
+        .args(["eval", "compare"])
+        .arg(&report)
+        .arg(&report)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--bootstrap 1 or more"), "{err}");
+}

@@ -330,8 +330,15 @@ impl Comparison {
 }
 
 /// Compares two reports of the same benchmark on the same items with a paired bootstrap
-/// (`replicates` draws from `seed`).
+/// (`replicates` draws from `seed`; 0 replicates is an error: no interval, no p-value).
 pub fn compare(a: &Report, b: &Report, replicates: usize, seed: u64) -> Result<Comparison> {
+    if replicates == 0 {
+        // Without replicates there is no interval and no p-value (an empty share would
+        // print p = 0, "significant").
+        return Err(Error::Invalid(
+            "compare needs bootstrap replicates (--bootstrap 1 or more)".into(),
+        ));
+    }
     if a.benchmark != b.benchmark {
         return Err(Error::Invalid(format!(
             "cannot compare a {} report with a {} report",
