@@ -756,3 +756,23 @@ fn compare_without_replicates_is_an_error_not_p_zero() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--bootstrap 1 or more"), "{err}");
 }
+
+#[test]
+fn a_missing_file_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let missing = dir.path().join("nope.jsonl");
+    for (data, scores) in [(&missing, &d), (&d, &missing)] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(data)
+            .arg("--scores")
+            .arg(scores)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("nope.jsonl"), "{err}");
+        assert_eq!(err.matches("os error").count(), 1, "{err}");
+    }
+}

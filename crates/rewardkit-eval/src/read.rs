@@ -22,9 +22,9 @@ pub(crate) fn display(path: &Path) -> String {
 
 /// Reads a whole file as text.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         file: display(path),
-        source,
+        error,
     })?;
     let mut text = String::from_utf8(bytes)
         .map_err(|e| Error::file(&display(path), format!("not UTF-8 text: {e}")))?;
