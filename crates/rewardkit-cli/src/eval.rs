@@ -200,6 +200,26 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
         except_model: a.except_model.clone(),
     };
     let report = evaluate(&ds, &scores, &source.describe(), &opts)?;
+    if benchmark == Benchmark::RewardBench {
+        // The reference code leaves subsets it does not know out of every score: say so.
+        let unknown: Vec<&str> = report
+            .metrics
+            .iter()
+            .filter_map(|m| m.name.strip_prefix("subset/"))
+            .filter(|s| !rewardkit_eval::metrics::rewardbench_known_subset(s))
+            .collect();
+        if !unknown.is_empty() {
+            eprintln!(
+                "warning: {}: subset(s) {} are in no RewardBench section: reported, but left out of `score`",
+                ds.file,
+                unknown
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
     if let Some(p) = &a.output {
         write_atomic(p, serde_json::to_string_pretty(&report)?.as_bytes())?;
     }

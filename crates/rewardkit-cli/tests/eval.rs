@@ -776,3 +776,36 @@ fn a_missing_file_is_said_once() {
         assert_eq!(err.matches("os error").count(), 1, "{err}");
     }
 }
+
+#[test]
+fn rewardbench_warns_of_subsets_left_out_of_the_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = write(
+        dir.path(),
+        "rb.jsonl",
+        "{\"id\": 1, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"alpacaeval-easy\"}\n\
+         {\"id\": 2, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"alpaca-eval-easy\"}\n\
+         {\"id\": 3, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"mtbench_human\"}\n",
+    );
+    let s = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}\n{\"id\": 3, \"scores\": [0, 1]}\n",
+    );
+    let out = rewardkit()
+        .args(["eval", "rewardbench"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning:") && err.contains("\"alpaca-eval-easy\""),
+        "{err}"
+    );
+    // A prior set RewardBench evaluates but does not average is no surprise: no warning.
+    assert!(!err.contains("mtbench_human"), "{err}");
+}

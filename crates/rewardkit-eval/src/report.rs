@@ -207,7 +207,7 @@ pub fn evaluate(
         .map(|(name, value)| {
             let ci = cis.get(&name);
             Metric {
-                n: metrics::metric_count(&name, &strata),
+                n: metrics::metric_count(ds.benchmark, &name, &strata),
                 ci_low: ci.map(|c| c.0),
                 ci_high: ci.map(|c| c.1),
                 name,

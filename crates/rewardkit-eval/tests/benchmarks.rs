@@ -811,3 +811,58 @@ fn compare_reports() {
     );
     assert!(compare(&a, &other, 10, 0).is_err());
 }
+
+#[test]
+fn rewardbench_subsets_outside_every_section() {
+    // A misspelt subset is reported but, as in the reference code, in no score: `score`
+    // rests on the one item of a real subset, and says so in `n`.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpaca-eval-easy"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    assert_metric(&r, "score", 1.0);
+    assert_eq!(r.metric("score").unwrap().n, 1);
+    assert_eq!(r.metric("subset/alpaca-eval-easy").unwrap().n, 1);
+
+    // With prior sets: score_with_prior rests on the sections' and the prior sets' items.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "shp"}
+{"id": 3, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "anthropic_harmless"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}\n{\"id\": 3, \"scores\": [1, 0]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    assert_eq!(r.metric("score").unwrap().n, 1);
+    assert_eq!(r.metric("score_with_prior").unwrap().n, 2);
+    assert_metric(&r, "score_with_prior", 2.0 / 3.0);
+
+    // No row in a section or an averaged prior set (hh-rlhf passed as RewardBench): no
+    // score, so an error naming the file, the line and the field, not a report without
+    // its main score.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "harmless-base"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "helpful-base"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "hh.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let err = evaluate(&ds, &s, "s", &no_boot()).unwrap_err().to_string();
+    assert!(
+        err.starts_with("hh.jsonl:1: field `subset`: no row is in a RewardBench section"),
+        "{err}"
+    );
+    assert!(err.contains("\"harmless-base\", \"helpful-base\""), "{err}");
+    assert!(err.contains("rewardkit eval pairwise"), "{err}");
+}
