@@ -166,6 +166,13 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
             bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
         }
     }
+    // Options of one benchmark are not silently ignored on another.
+    if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
+        bail!("--except-model applies to `rewardkit eval rewardmath` only");
+    }
+    if a.single_game && benchmark != Benchmark::JudgeBench {
+        bail!("--single-game applies to `rewardkit eval judgebench` only");
+    }
     let ds = load(benchmark, &a.data)?;
     let source = if let Some(p) = &a.scores {
         Source::File(p.clone())

@@ -809,3 +809,25 @@ fn rewardbench_warns_of_subsets_left_out_of_the_score() {
     // A prior set RewardBench evaluates but does not average is no surprise: no warning.
     assert!(!err.contains("mtbench_human"), "{err}");
 }
+
+#[test]
+fn options_of_another_benchmark_are_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 2);
+    for (flag, want) in [
+        (vec!["--except-model", "gpt-4"], "--except-model applies to"),
+        (vec!["--single-game"], "--single-game applies to"),
+    ] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args(&flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
+}

@@ -474,6 +474,32 @@ pub(crate) fn units(
             }
         }
         Benchmark::RewardMath => {
+            if let Some(m) = opts.except_model.as_deref() {
+                // A misspelt model would leave every problem as it is, silently.
+                let rejected_tags = || {
+                    ds.items.iter().flat_map(|it| {
+                        it.tags
+                            .iter()
+                            .zip(&it.chosen)
+                            .filter(|(_, c)| !**c)
+                            .map(|(t, _)| t.as_str())
+                    })
+                };
+                if !rejected_tags().any(|t| t == m) {
+                    let mut known: Vec<&str> = rejected_tags().filter(|t| !t.is_empty()).collect();
+                    known.sort_unstable();
+                    known.dedup();
+                    let more = known.len().saturating_sub(12);
+                    let mut list = known.into_iter().take(12).collect::<Vec<_>>().join(", ");
+                    if more > 0 {
+                        list.push_str(&format!(", ... ({more} more)"));
+                    }
+                    return Err(Error::Invalid(format!(
+                        "{}: no rejected solution has `solution_reference` {m:?} (to leave out: {list})",
+                        ds.file
+                    )));
+                }
+            }
             for ((it, v), raw) in ds.items.iter().zip(vals).zip(scores) {
                 let keep: Vec<bool> = it
                     .tags

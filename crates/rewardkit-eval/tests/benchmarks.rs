@@ -387,6 +387,28 @@ fn rewardmath_except_model_drops_that_rejected_source() {
     assert_metric(&r, "accuracy", 2.0 / 3.0);
 }
 
+#[test]
+fn rewardmath_except_model_that_matches_nothing_is_an_error() {
+    // A misspelt model would leave the scores as they are without a word.
+    let opts = Options {
+        except_model: Some("modified_with_GPT4".into()),
+        ..no_boot()
+    };
+    let ds = Dataset::load(Benchmark::RewardMath, &data("rewardmath-results.json")).unwrap();
+    let scores = collect_scores(&ds, &Source::Embedded).unwrap();
+    let err = evaluate(&ds, &scores, "results file", &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no rejected solution has `solution_reference` \"modified_with_GPT4\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("modified_with_GPT-4"),
+        "lists the real ones: {err}"
+    );
+}
+
 /// A RewardMATH results file of `n` problems, the first `right` of them right.
 fn synthetic_rewardmath(n: usize, right: usize) -> Report {
     let rows: Vec<String> = (0..n)
