@@ -38,6 +38,10 @@ Examples:
   rewardkit eval rewardmath RESULTS.json --json > rewardmath.json
   rewardkit eval compare a.json b.json";
 
+/// The most bootstrap replicates: every replicate keeps one number per metric, and a typo
+/// (`--bootstrap 10000000000`) would otherwise run for hours and fill the memory.
+const MAX_BOOTSTRAP: usize = 100_000;
+
 /// Arguments of `rewardkit eval`.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
@@ -165,6 +169,19 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
         if !(0.0..=1.01).contains(&x) {
             bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
         }
+    }
+    // `Duration::from_secs_f64` panics on NaN: check before any use.
+    if !(a.timeout.is_finite() && a.timeout > 0.0) {
+        bail!(
+            "--timeout takes a positive number of seconds, got {}",
+            a.timeout
+        );
+    }
+    if a.bootstrap > MAX_BOOTSTRAP {
+        bail!(
+            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
+            a.bootstrap
+        );
     }
     // Options of one benchmark are not silently ignored on another.
     if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
@@ -300,6 +317,12 @@ fn run_compare(c: CompareArgs) -> Result<ExitCode> {
         }
         Ok(r)
     };
+    if c.bootstrap > MAX_BOOTSTRAP {
+        bail!(
+            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
+            c.bootstrap
+        );
+    }
     let (a, b) = (read(&c.a)?, read(&c.b)?);
     let cmp = compare(&a, &b, c.bootstrap, c.seed)?;
     let text = if c.json {

@@ -831,3 +831,33 @@ fn options_of_another_benchmark_are_refused_not_ignored() {
         assert!(err.contains(want), "{err}");
     }
 }
+
+#[test]
+fn bad_timeouts_and_huge_bootstraps_are_errors_not_panics_or_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 2);
+    for t in ["NaN", "inf", "0", "-1"] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .args(["--url", "http://127.0.0.1:9/get_reward"])
+            .arg(format!("--timeout={t}"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--timeout {t}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains("--timeout takes"), "{err}");
+    }
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "18446744073709551615"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bootstrap takes at most"));
+}
