@@ -725,6 +725,11 @@ fn a_server_that_is_down_gets_a_readable_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert_eq!(
+        err.matches(&format!("127.0.0.1:{port}")).count(),
+        1,
+        "said once: {err}"
+    );
     assert!(!err.contains("Failed {"), "no Rust debug output: {err}");
     assert!(!err.contains("message:"), "no Rust debug output: {err}");
     assert!(!err.contains("panicked"), "{err}");

@@ -451,13 +451,21 @@ pub fn score_with_spec(ds: &Dataset, spec: &Path) -> Result<Vec<Vec<Score>>> {
 }
 
 /// A failed server call in words (not Rust's debug form).
-fn call_error(e: &CallError) -> String {
+/// The message is prefixed with the URL (once, not twice: transport errors name it too).
+fn call_error(e: &CallError, url: &str) -> String {
     match e {
         CallError::TimedOut => "timed out".into(),
-        CallError::Failed { message, attempts } if *attempts > 1 => {
-            format!("{message} (after {attempts} attempts)")
+        CallError::Failed { message, attempts } => {
+            let message = message
+                .strip_prefix(url)
+                .and_then(|m| m.strip_prefix(": "))
+                .unwrap_or(message);
+            if *attempts > 1 {
+                format!("{message} (after {attempts} attempts)")
+            } else {
+                message.to_string()
+            }
         }
-        CallError::Failed { message, .. } => message.clone(),
     }
 }
 
@@ -537,7 +545,7 @@ pub fn score_with_url(ds: &Dataset, source: &UrlSource) -> Result<Vec<Vec<Score>
                     })
                     .collect()),
             })
-            .map_err(|e| src(call_error(&e)))?;
+            .map_err(|e| src(call_error(&e, &source.url)))?;
         for ((i, k, _), e) in chunk.iter().zip(entries) {
             let v = e.map_err(|m| src(format!("{}#{k}: {m}", ds.items[*i].id)))?;
             out[*i][*k] = Some(Score::Value(v));
