@@ -596,6 +596,12 @@ fn judgebench_outputs(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
             let half = if js.len() == 1 { 1 } else { js.len() / 2 };
             for (k, j) in js.iter().enumerate() {
                 let swapped = k >= half;
+                if !j.is_object() {
+                    return Err(f.err(
+                        &format!("judgments[{k}]"),
+                        "expected an object with `judgment` and `decision`",
+                    ));
+                }
                 let scores = j.get("judgment").and_then(|x| x.get("scores"));
                 let from_scores = match scores {
                     None | Some(Value::Null) => None,
@@ -615,8 +621,14 @@ fn judgebench_outputs(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
                     }
                 };
                 let shown = match j.get("decision") {
-                    Some(d) if !d.is_null() => decision(d),
-                    _ => from_scores,
+                    Some(Value::String(_)) => j.get("decision").and_then(decision),
+                    None | Some(Value::Null) => from_scores,
+                    Some(other) => {
+                        return Err(f.err(
+                            &format!("judgments[{k}].decision"),
+                            format!("expected a text (\"A>B\", \"B>A\") or null, got {other}"),
+                        ))
+                    }
                 };
                 it.judgments.push(Judgment {
                     swapped,

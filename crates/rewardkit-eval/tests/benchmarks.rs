@@ -888,3 +888,25 @@ fn rewardbench_subsets_outside_every_section() {
     assert!(err.contains("\"harmless-base\", \"helpful-base\""), "{err}");
     assert!(err.contains("rewardkit eval pairwise"), "{err}");
 }
+
+#[test]
+fn judgebench_outputs_with_garbage_judgments_are_errors() {
+    let cases = [
+        (
+            r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[1,"x"]}"#,
+            "o.jsonl:1: field `judgments[0]`: expected an object with `judgment` and `decision`",
+        ),
+        (
+            r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[{"judgment":{"scores":[2,1]},"decision":7}]}"#,
+            "o.jsonl:1: field `judgments[0].decision`: expected a text (\"A>B\", \"B>A\") or null, got 7",
+        ),
+    ];
+    for (t, want) in cases {
+        let err = Dataset::from_text(Benchmark::JudgeBench, "o.jsonl", t).unwrap_err();
+        assert_eq!(err.to_string(), want);
+    }
+    // A text that is no decision ("A=B", a parse failure) is no vote, as in JudgeBench.
+    let t = r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[{"judgment":{"scores":[2,1]},"decision":"A=B"}]}"#;
+    let ds = Dataset::from_text(Benchmark::JudgeBench, "o.jsonl", t).unwrap();
+    assert_eq!(ds.items[0].judgments[0].a_better, None);
+}
