@@ -183,6 +183,7 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
             a.bootstrap
         );
     }
+    refuse_overwriting_inputs(&a)?;
     // Options of one benchmark are not silently ignored on another.
     if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
         bail!("--except-model applies to `rewardkit eval rewardmath` only");
@@ -332,6 +333,57 @@ fn run_compare(c: CompareArgs) -> Result<ExitCode> {
     };
     print_out(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an `--output` or `--html` that is an input (the data, the scores, the spec) or
+/// the other report: the same path, or the same file through a symlink or a hard link.
+/// Reports are written after the inputs are read, so the input would be lost.
+fn refuse_overwriting_inputs(a: &BenchArgs) -> Result<()> {
+    let inputs = [
+        ("the data file", Some(&a.data)),
+        ("--scores", a.scores.as_ref()),
+        ("--spec", a.spec.as_ref()),
+    ];
+    for (flag, out) in [("--output", &a.output), ("--html", &a.html)] {
+        let Some(out) = out else { continue };
+        for (what, input) in inputs {
+            if input.is_some_and(|i| same_file(out, i)) {
+                bail!(
+                    "{flag} {} is {what}; refusing to overwrite it\n\nhint: write the report to another file",
+                    out.display()
+                );
+            }
+        }
+    }
+    if let (Some(o), Some(h)) = (&a.output, &a.html) {
+        if o == h || same_file(o, h) {
+            bail!(
+                "--output and --html are the same file {}: give each report its own file",
+                o.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (symlinks followed, hard links included).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false; // a path that does not exist is no file to overwrite
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (ma, mb);
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
 }
 
 /// Writes to stdout; a closed pipe comes back as a plain `io::Error` (exit 0 in `main`).

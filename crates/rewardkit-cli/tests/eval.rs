@@ -866,3 +866,56 @@ fn bad_timeouts_and_huge_bootstraps_are_errors_not_panics_or_hangs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--bootstrap takes at most"));
 }
+
+#[test]
+fn reports_never_overwrite_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 3);
+    let (d_before, s_before) = (std::fs::read(&d).unwrap(), std::fs::read(&s).unwrap());
+    let other = dir.path().join("r.json");
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        ("--output", s.clone(), "is --scores"),
+        ("--html", d.clone(), "is the data file"),
+        // The same file by another path.
+        (
+            "--output",
+            dir.path().join(".").join("s.jsonl"),
+            "is --scores",
+        ),
+    ];
+    for (flag, path, want) in cases {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .arg(flag)
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{flag} {}: {err}",
+            path.display()
+        );
+        assert!(err.contains(want), "{err}");
+    }
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .arg("--output")
+        .arg(&other)
+        .arg("--html")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the same file"));
+    assert!(!other.exists());
+    assert_eq!(std::fs::read(&d).unwrap(), d_before);
+    assert_eq!(std::fs::read(&s).unwrap(), s_before);
+}
