@@ -910,3 +910,28 @@ fn judgebench_outputs_with_garbage_judgments_are_errors() {
     let ds = Dataset::from_text(Benchmark::JudgeBench, "o.jsonl", t).unwrap();
     assert_eq!(ds.items[0].judgments[0].a_better, None);
 }
+
+#[test]
+fn a_report_with_infinite_rewards_reads_back() {
+    // `mean_odd` of a step scored 1.0 is +inf (p / (1 - p)): a legal reward that JSON cannot
+    // hold. The report must still be valid input for `compare`.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "bb", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [[0.5, 1.0], [0.0, 0.5]]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let opts = Options {
+        agg: StepAgg::MeanOdd,
+        bootstrap: 10,
+        ..Options::default()
+    };
+    let r = evaluate(&ds, &s, "s", &opts).unwrap();
+    assert_metric(&r, "subset/alpacaeval-easy", 0.5);
+    let text = serde_json::to_string(&r).unwrap();
+    let back: Report = serde_json::from_str(&text).unwrap();
+    compare(&back, &back, 10, 0).unwrap();
+}
