@@ -919,3 +919,23 @@ fn reports_never_overwrite_an_input() {
     assert_eq!(std::fs::read(&d).unwrap(), d_before);
     assert_eq!(std::fs::read(&s).unwrap(), s_before);
 }
+
+#[test]
+fn a_bad_spec_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let bad = write(dir.path(), "bad.toml", "garbage = [\n");
+    let missing = dir.path().join("nope.toml");
+    for (spec, name) in [(&bad, "bad.toml"), (&missing, "nope.toml")] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--spec")
+            .arg(spec)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches(name).count(), 1, "{err}");
+    }
+}

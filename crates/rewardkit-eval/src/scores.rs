@@ -431,7 +431,18 @@ pub fn score_with_spec(ds: &Dataset, spec: &Path) -> Result<Vec<Vec<Score>>> {
     };
     let pipeline = PipelineSpec::from_path(spec)
         .and_then(|s| s.build())
-        .map_err(|e| src(e.to_string()))?;
+        .map_err(|e| {
+            // The core's messages often start with the file name already: say it once.
+            let m = e.to_string();
+            let m = m
+                .strip_prefix(name.as_str())
+                .and_then(|m| m.strip_prefix(": "))
+                .map_or(m.clone(), str::to_string);
+            let m = m
+                .strip_prefix(&format!("cannot parse {name}: "))
+                .map_or(m.clone(), |rest| format!("cannot parse: {rest}"));
+            src(m)
+        })?;
     let rows = samples(ds);
     let batch: Vec<Sample> = rows.iter().map(|(_, _, s)| s.clone()).collect();
     let outputs = pipeline.score(&batch);
