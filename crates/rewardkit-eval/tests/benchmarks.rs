@@ -664,7 +664,13 @@ fn mismatched_data_files_name_file_line_and_field() {
     let err = Dataset::load(Benchmark::RmBench, &data("rewardbench2.jsonl")).unwrap_err();
     assert!(
         err.to_string()
-            .ends_with("rewardbench2.jsonl:1: field `chosen`: expected 3 responses (concise, detailed plain, detailed markdown), got 1"),
+            .contains("rewardbench2.jsonl:1: field `chosen`: expected 3 responses (concise, detailed plain, detailed markdown), got 1"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().ends_with(
+            "hint: the first row looks like RewardBench 2 data: `rewardkit eval rewardbench2`"
+        ),
         "{err}"
     );
     // A JSON list: the line is where the row starts.
@@ -934,4 +940,38 @@ fn a_report_with_infinite_rewards_reads_back() {
     let text = serde_json::to_string(&r).unwrap();
     let back: Report = serde_json::from_str(&text).unwrap();
     compare(&back, &back, 10, 0).unwrap();
+}
+
+#[test]
+fn a_file_of_another_benchmark_gets_a_hint() {
+    let rb2 = r#"{"id": "0", "prompt": "p", "chosen": ["a"], "rejected": ["b", "c", "d"], "num_correct": 1, "subset": "Math"}"#;
+    let rb =
+        r#"{"id": 0, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}"#;
+    let hh = r#"{"chosen": "\n\nHuman: hi\n\nAssistant: hello", "rejected": "\n\nHuman: hi\n\nAssistant: go"}"#;
+    let rmb = r#"{"id": "x", "prompt": "p", "chosen": ["a", "b", "c"], "rejected": ["d", "e", "f"], "domain": "chat"}"#;
+    let jb =
+        r#"{"pair_id": "p", "source": "s", "label": "A>B", "judgments": [{"decision": "A>B"}]}"#;
+    let cases = [
+        (Benchmark::RewardBench, rb2, "`rewardkit eval rewardbench2`"),
+        (Benchmark::RewardBench2, rb, "`rewardkit eval rewardbench`"),
+        (Benchmark::RewardBench, hh, "`rewardkit eval pairwise`"),
+        (Benchmark::RewardBench2, rmb, "`rewardkit eval rm-bench`"),
+        (Benchmark::RewardMath, jb, "`rewardkit eval judgebench`"),
+    ];
+    for (b, text, want) in cases {
+        let err = Dataset::from_text(b, "f.jsonl", text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.jsonl:1: field `"), "{err}");
+        assert!(err.contains(want), "{}: {err}", b.name());
+    }
+    // The right benchmark with a bad later row: no hint.
+    let text = format!(
+        "{rb}\n{}",
+        r#"{"id": 1, "prompt": "p", "chosen": "a", "subset": "s"}"#
+    );
+    let err = Dataset::from_text(Benchmark::RewardBench, "f.jsonl", &text)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "f.jsonl:2: field `rejected`: missing");
 }
