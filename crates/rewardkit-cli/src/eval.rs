@@ -225,6 +225,25 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
         except_model: a.except_model.clone(),
     };
     let report = evaluate(&ds, &scores, &source.describe(), &opts)?;
+    if benchmark == Benchmark::RewardBench2 {
+        let unknown: Vec<&str> = report
+            .metrics
+            .iter()
+            .filter_map(|m| m.name.strip_prefix("subset/"))
+            .filter(|s| !rewardkit_eval::metrics::REWARDBENCH2_SUBSETS.contains(s))
+            .collect();
+        if !unknown.is_empty() {
+            eprintln!(
+                "warning: {}: subset(s) {} are not RewardBench 2's (Factuality, Precise IF, Math, Safety, Focus, Ties): scored best-of-n and averaged into `score`",
+                ds.file,
+                unknown
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
     if benchmark == Benchmark::RewardBench {
         // The reference code leaves subsets it does not know out of every score: say so.
         let unknown: Vec<&str> = report

@@ -939,3 +939,34 @@ fn a_bad_spec_is_named_once() {
         assert_eq!(err.matches(name).count(), 1, "{err}");
     }
 }
+
+#[test]
+fn rewardbench2_warns_of_unknown_subsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = write(
+        dir.path(),
+        "rb2.jsonl",
+        "{\"id\": \"0\", \"prompt\": \"p\", \"chosen\": [\"a\"], \"rejected\": [\"b\", \"c\", \"d\"], \"num_correct\": 1, \"subset\": \"Math\"}\n\
+         {\"id\": \"1\", \"prompt\": \"p\", \"chosen\": [\"a\"], \"rejected\": [\"b\", \"c\", \"d\"], \"num_correct\": 1, \"subset\": \"math\"}\n",
+    );
+    let s = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": \"0\", \"scores\": [1, 0, 0, 0]}\n{\"id\": \"1\", \"scores\": [1, 0, 0, 0]}\n",
+    );
+    let out = rewardkit()
+        .args(["eval", "rewardbench2"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning:") && err.contains("\"math\""),
+        "{err}"
+    );
+    assert!(!err.contains("\"Math\""), "{err}");
+}

@@ -448,6 +448,16 @@ fn rewardbench2(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
                 })?;
             } else if rejected.is_empty() {
                 return Err(f.err("rejected", "empty list"));
+            } else if chosen.len() > 1 {
+                // Outside Ties only index 0 counts as chosen: the others would be scored as
+                // rivals of the correct answer.
+                return Err(f.err(
+                    "chosen",
+                    format!(
+                        "{} entries in subset {subset:?}: only Ties rows have several correct answers",
+                        chosen.len()
+                    ),
+                ));
             }
             let mut it = Item::new(id, subset, r.line);
             it.prompt = f.text("prompt")?;

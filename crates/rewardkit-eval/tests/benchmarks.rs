@@ -975,3 +975,18 @@ fn a_file_of_another_benchmark_gets_a_hint() {
         .to_string();
     assert_eq!(err, "f.jsonl:2: field `rejected`: missing");
 }
+
+#[test]
+fn rewardbench2_rows_outside_ties_have_one_chosen() {
+    // RM-Bench data (with a `subset` field) read as RewardBench 2 scored the 2nd and 3rd
+    // chosen answers as rivals of the 1st, silently.
+    let t = r#"{"id": "x", "prompt": "p", "chosen": ["a", "b", "c"], "rejected": ["d", "e", "f"], "domain": "chat", "subset": "chat"}"#;
+    let err = Dataset::from_text(Benchmark::RewardBench2, "f.jsonl", t)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("f.jsonl:1: field `chosen`: 3 entries in subset \"chat\": only Ties rows have several correct answers"),
+        "{err}"
+    );
+    assert!(err.contains("`rewardkit eval rm-bench`"), "{err}");
+}
