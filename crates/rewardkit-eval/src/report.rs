@@ -228,7 +228,10 @@ pub fn evaluate(
                     continue;
                 }
                 for (r, is_r) in it.chosen.iter().enumerate() {
-                    if !is_r {
+                    // RewardMATH's --except-model leaves that source out of everything.
+                    let left_out = ds.benchmark == Benchmark::RewardMath
+                        && opts.except_model.as_deref() == it.tags.get(r).map(String::as_str);
+                    if !is_r && !left_out {
                         pairs.push((v[c], v[r], len(c), len(r)));
                     }
                 }

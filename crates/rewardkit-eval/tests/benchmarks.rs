@@ -385,6 +385,22 @@ fn rewardmath_except_model_drops_that_rejected_source() {
         &opts,
     );
     assert_metric(&r, "accuracy", 2.0 / 3.0);
+    // The calibration pairs leave that source out too.
+    let all = run_file(
+        Benchmark::RewardMath,
+        "rewardmath-results.json",
+        None,
+        &no_boot(),
+    );
+    let left_out = std::fs::read_to_string(data("rewardmath-results.json"))
+        .unwrap()
+        .matches("\"modified_with_GPT-4\"")
+        .count();
+    assert!(left_out > 0);
+    assert_eq!(
+        r.calibration.as_ref().unwrap().pairs,
+        all.calibration.as_ref().unwrap().pairs - left_out
+    );
 }
 
 #[test]
