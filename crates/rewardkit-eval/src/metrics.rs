@@ -184,6 +184,18 @@ pub fn main_metric(benchmark: Benchmark, opts: &Options) -> &'static str {
     }
 }
 
+/// How many numbers a unit of `stratum` holds (what [`aggregate`] reads).
+pub fn unit_width(benchmark: Benchmark, stratum: &str, step_aggs: usize) -> usize {
+    match benchmark {
+        Benchmark::RewardBench | Benchmark::Pairwise => 1,
+        Benchmark::RewardBench2 if stratum == "Ties" => 8,
+        Benchmark::RewardBench2 => 1,
+        Benchmark::BestOfN | Benchmark::JudgeBench => 2,
+        Benchmark::RewardMath => 3 + 3 * step_aggs,
+        Benchmark::RmBench => 9,
+    }
+}
+
 /// Checks the scores against the items and reduces them to numbers with `agg`.
 pub(crate) fn values(ds: &Dataset, scores: &[Vec<Score>], agg: StepAgg) -> Result<Vec<Vec<f64>>> {
     if scores.len() != ds.items.len() {

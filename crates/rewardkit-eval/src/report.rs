@@ -349,6 +349,25 @@ pub fn compare(a: &Report, b: &Report, replicates: usize, seed: u64) -> Result<C
             b.benchmark.name()
         )));
     }
+    // Reports are files a person can edit: a unit of the wrong width would make the
+    // aggregation index past its numbers.
+    for (which, r) in [("A", a), ("B", b)] {
+        let n_aggs = r.step_aggs.len();
+        if let Some(u) = r
+            .units
+            .iter()
+            .find(|u| u.values.len() != metrics::unit_width(r.benchmark, &u.stratum, n_aggs))
+        {
+            return Err(Error::Invalid(format!(
+                "report {which}: unit {}/{} has {} numbers where a {} report has {}: not a report `rewardkit eval` wrote (or edited)",
+                u.stratum,
+                u.id,
+                u.values.len(),
+                r.benchmark.name(),
+                metrics::unit_width(r.benchmark, &u.stratum, n_aggs)
+            )));
+        }
+    }
     if a.step_aggs != b.step_aggs {
         return Err(Error::Invalid(
             "the reports were scored with different step aggregations".into(),

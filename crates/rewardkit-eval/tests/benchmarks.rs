@@ -1006,3 +1006,32 @@ fn rewardbench2_rows_outside_ties_have_one_chosen() {
     );
     assert!(err.contains("`rewardkit eval rm-bench`"), "{err}");
 }
+
+#[test]
+fn compare_refuses_edited_reports_instead_of_panicking() {
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b"}"#;
+    let ds = Dataset::from_text(Benchmark::Pairwise, "p.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    // Units emptied, or relabelled as another benchmark's: an error, never an index panic.
+    let mut empty = r.clone();
+    for u in &mut empty.units {
+        u.values.clear();
+    }
+    let mut ties = r.clone();
+    ties.benchmark = Benchmark::RewardBench2;
+    for u in &mut ties.units {
+        u.stratum = "Ties".into();
+    }
+    for bad in [empty, ties] {
+        let err = compare(&bad, &bad, 10, 0).unwrap_err().to_string();
+        assert!(err.contains("not a report `rewardkit eval` wrote"), "{err}");
+    }
+    compare(&r, &r, 10, 0).unwrap();
+}
