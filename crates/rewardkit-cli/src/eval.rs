@@ -42,6 +42,10 @@ Examples:
 /// (`--bootstrap 10000000000`) would otherwise run for hours and fill the memory.
 const MAX_BOOTSTRAP: usize = 100_000;
 
+/// How far below `--fail-under` a main score may be from floating-point rounding alone
+/// (scores are shares: far below any printed digit).
+const FAIL_UNDER_SLACK: f64 = 1e-9;
+
 /// Arguments of `rewardkit eval`.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
@@ -117,7 +121,7 @@ struct BenchArgs {
     /// Write a self-contained HTML report (SVG plots, no network) to this file.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
-    /// Exit 1 when the main score (a share, 0.6 = 60%) is below this.
+    /// Exit 1 when the main score (a share, 0.6 = 60%) is below this (floating-point rounding aside: a score of exactly X passes).
     #[arg(long, value_name = "X")]
     fail_under: Option<f64>,
     /// Seed of the bootstrap (SplitMix64).
@@ -280,7 +284,9 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
     print_out(&text)?;
     let main = report.main_score().unwrap_or(f64::NAN);
     if let Some(x) = a.fail_under {
-        if main.is_nan() || main < x {
+        // Rounding must not fail a score that is X: (3/5 + 3/10) / 2 is 0.44999999999999996
+        // in floating point, yet it is 45%, and `--fail-under 0.45` must pass it.
+        if main.is_nan() || main < x - FAIL_UNDER_SLACK {
             eprintln!("{} = {main:.4} is below --fail-under {x}", report.main);
             return Ok(ExitCode::from(1));
         }

@@ -970,3 +970,42 @@ fn rewardbench2_warns_of_unknown_subsets() {
     );
     assert!(!err.contains("\"Math\""), "{err}");
 }
+
+#[test]
+fn fail_under_is_not_tripped_by_rounding() {
+    // Chat 3/5 and Chat Hard 3/10: score (0.6 + 0.3) / 2 = 0.45, which floating point gives
+    // as 0.44999999999999996; `--fail-under 0.45` must pass, 0.4501 must not.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut d, mut s) = (String::new(), String::new());
+    for i in 0..15 {
+        let subset = if i < 5 {
+            "alpacaeval-easy"
+        } else {
+            "llmbar-natural"
+        };
+        let right = if i < 5 { i < 3 } else { i < 8 };
+        d.push_str(&format!(
+            "{{\"id\": {i}, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"{subset}\"}}\n"
+        ));
+        s.push_str(&format!(
+            "{{\"id\": {i}, \"scores\": [{}, 0.5]}}\n",
+            if right { 1 } else { 0 }
+        ));
+    }
+    let d = write(dir.path(), "rb.jsonl", d);
+    let s = write(dir.path(), "s.jsonl", s);
+    let run = |x: &str| {
+        rewardkit()
+            .args(["eval", "rewardbench"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args(["--bootstrap", "0", "--fail-under", x])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("0.45"), Some(0));
+    assert_eq!(run("0.4501"), Some(1));
+}
