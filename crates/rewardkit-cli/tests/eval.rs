@@ -1009,3 +1009,33 @@ fn fail_under_is_not_tripped_by_rounding() {
     assert_eq!(run("0.45"), Some(0));
     assert_eq!(run("0.4501"), Some(1));
 }
+
+#[test]
+fn non_utf8_files_say_where_and_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    // PowerShell's `>` writes UTF-16 with a byte-order mark.
+    let mut utf16 = vec![0xff, 0xfe];
+    for u in "{\"id\": \"item-0\", \"scores\": [1, 0]}\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let s16 = write(dir.path(), "s16.jsonl", utf16);
+    // Latin-1 on line 2.
+    let latin = write(
+        dir.path(),
+        "latin.jsonl",
+        b"{\"id\": \"item-0\", \"scores\": [1, 0]}\n{\"id\": \"caf\xe9\", \"scores\": [1, 0]}\n",
+    );
+    for (s, want) in [(&s16, "UTF-16"), (&latin, "line 2: not UTF-8")] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(s)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
+}
