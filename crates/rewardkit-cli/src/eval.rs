@@ -371,6 +371,10 @@ fn refuse_overwriting_inputs(a: &BenchArgs) -> Result<()> {
     ];
     for (flag, out) in [("--output", &a.output), ("--html", &a.html)] {
         let Some(out) = out else { continue };
+        if out.as_os_str() == "-" {
+            // `rewardkit score --output -` means stdout; here it would make a file named `-`.
+            bail!("{flag} takes a file, not `-`\n\nhint: --json prints the JSON report on stdout");
+        }
         for (what, input) in inputs {
             if input.is_some_and(|i| same_file(out, i)) {
                 bail!(

@@ -918,6 +918,21 @@ fn reports_never_overwrite_an_input() {
     assert!(!other.exists());
     assert_eq!(std::fs::read(&d).unwrap(), d_before);
     assert_eq!(std::fs::read(&s).unwrap(), s_before);
+    // `-` is stdout for `rewardkit score --output`: here it is refused, not a file named `-`.
+    for flag in ["--output", "--html"] {
+        let out = rewardkit()
+            .current_dir(dir.path())
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args([flag, "-"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--json prints"));
+        assert!(!dir.path().join("-").exists());
+    }
 }
 
 #[test]
