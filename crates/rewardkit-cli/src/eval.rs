@@ -38,6 +38,14 @@ Examples:
   rewardkit eval rewardmath RESULTS.json --json > rewardmath.json
   rewardkit eval compare a.json b.json";
 
+/// The most bootstrap replicates: every replicate keeps one number per metric, and a typo
+/// (`--bootstrap 10000000000`) would otherwise run for hours and fill the memory.
+const MAX_BOOTSTRAP: usize = 100_000;
+
+/// How far below `--fail-under` a main score may be from floating-point rounding alone
+/// (scores are shares: far below any printed digit).
+const FAIL_UNDER_SLACK: f64 = 1e-9;
+
 /// Arguments of `rewardkit eval`.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
@@ -113,7 +121,7 @@ struct BenchArgs {
     /// Write a self-contained HTML report (SVG plots, no network) to this file.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
-    /// Exit 1 when the main score (a share, 0.6 = 60%) is below this.
+    /// Exit 1 when the main score (a share, 0.6 = 60%) is below this (floating-point rounding aside: a score of exactly X passes).
     #[arg(long, value_name = "X")]
     fail_under: Option<f64>,
     /// Seed of the bootstrap (SplitMix64).
@@ -166,6 +174,27 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
             bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
         }
     }
+    // `Duration::from_secs_f64` panics on NaN: check before any use.
+    if !(a.timeout.is_finite() && a.timeout > 0.0) {
+        bail!(
+            "--timeout takes a positive number of seconds, got {}",
+            a.timeout
+        );
+    }
+    if a.bootstrap > MAX_BOOTSTRAP {
+        bail!(
+            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
+            a.bootstrap
+        );
+    }
+    refuse_overwriting_inputs(&a)?;
+    // Options of one benchmark are not silently ignored on another.
+    if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
+        bail!("--except-model applies to `rewardkit eval rewardmath` only");
+    }
+    if a.single_game && benchmark != Benchmark::JudgeBench {
+        bail!("--single-game applies to `rewardkit eval judgebench` only");
+    }
     let ds = load(benchmark, &a.data)?;
     let source = if let Some(p) = &a.scores {
         Source::File(p.clone())
@@ -200,23 +229,64 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
         except_model: a.except_model.clone(),
     };
     let report = evaluate(&ds, &scores, &source.describe(), &opts)?;
+    if benchmark == Benchmark::RewardBench2 {
+        let unknown: Vec<&str> = report
+            .metrics
+            .iter()
+            .filter_map(|m| m.name.strip_prefix("subset/"))
+            .filter(|s| !rewardkit_eval::metrics::REWARDBENCH2_SUBSETS.contains(s))
+            .collect();
+        if !unknown.is_empty() {
+            eprintln!(
+                "warning: {}: subset(s) {} are not RewardBench 2's (Factuality, Precise IF, Math, Safety, Focus, Ties): scored best-of-n and averaged into `score`",
+                ds.file,
+                unknown
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    if benchmark == Benchmark::RewardBench {
+        // The reference code leaves subsets it does not know out of every score: say so.
+        let unknown: Vec<&str> = report
+            .metrics
+            .iter()
+            .filter_map(|m| m.name.strip_prefix("subset/"))
+            .filter(|s| !rewardkit_eval::metrics::rewardbench_known_subset(s))
+            .collect();
+        if !unknown.is_empty() {
+            eprintln!(
+                "warning: {}: subset(s) {} are in no RewardBench section: reported, but left out of `score`",
+                ds.file,
+                unknown
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
     if let Some(p) = &a.output {
         write_atomic(p, serde_json::to_string_pretty(&report)?.as_bytes())?;
     }
     if let Some(p) = &a.html {
         write_atomic(p, html::render(&report).as_bytes())?;
     }
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+    // Serialized first, then written: a closed stdout (`| head`) is then an `io::Error` the
+    // caller recognises (serde_json's writer would hide it inside its own error).
+    let text = if a.json {
+        serde_json::to_string_pretty(&report)? + "\n"
     } else {
-        out.write_all(report.to_table().as_bytes())?;
-    }
-    out.flush()?;
+        report.to_table()
+    };
+    print_out(&text)?;
     let main = report.main_score().unwrap_or(f64::NAN);
     if let Some(x) = a.fail_under {
-        if main.is_nan() || main < x {
+        // Rounding must not fail a score that is X: (3/5 + 3/10) / 2 is 0.44999999999999996
+        // in floating point, yet it is 45%, and `--fail-under 0.45` must pass it.
+        if main.is_nan() || main < x - FAIL_UNDER_SLACK {
             eprintln!("{} = {main:.4} is below --fail-under {x}", report.main);
             return Ok(ExitCode::from(1));
         }
@@ -273,17 +343,83 @@ fn run_compare(c: CompareArgs) -> Result<ExitCode> {
         }
         Ok(r)
     };
+    if c.bootstrap > MAX_BOOTSTRAP {
+        bail!(
+            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
+            c.bootstrap
+        );
+    }
     let (a, b) = (read(&c.a)?, read(&c.b)?);
     let cmp = compare(&a, &b, c.bootstrap, c.seed)?;
-    let mut out = std::io::stdout().lock();
-    if c.json {
-        serde_json::to_writer_pretty(&mut out, &cmp)?;
-        writeln!(out)?;
+    let text = if c.json {
+        serde_json::to_string_pretty(&cmp)? + "\n"
     } else {
-        out.write_all(cmp.to_table().as_bytes())?;
-    }
-    out.flush()?;
+        cmp.to_table()
+    };
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an `--output` or `--html` that is an input (the data, the scores, the spec) or
+/// the other report: the same path, or the same file through a symlink or a hard link.
+/// Reports are written after the inputs are read, so the input would be lost.
+fn refuse_overwriting_inputs(a: &BenchArgs) -> Result<()> {
+    let inputs = [
+        ("the data file", Some(&a.data)),
+        ("--scores", a.scores.as_ref()),
+        ("--spec", a.spec.as_ref()),
+    ];
+    for (flag, out) in [("--output", &a.output), ("--html", &a.html)] {
+        let Some(out) = out else { continue };
+        if out.as_os_str() == "-" {
+            // `rewardkit score --output -` means stdout; here it would make a file named `-`.
+            bail!("{flag} takes a file, not `-`\n\nhint: --json prints the JSON report on stdout");
+        }
+        for (what, input) in inputs {
+            if input.is_some_and(|i| same_file(out, i)) {
+                bail!(
+                    "{flag} {} is {what}; refusing to overwrite it\n\nhint: write the report to another file",
+                    out.display()
+                );
+            }
+        }
+    }
+    if let (Some(o), Some(h)) = (&a.output, &a.html) {
+        if o == h || same_file(o, h) {
+            bail!(
+                "--output and --html are the same file {}: give each report its own file",
+                o.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (symlinks followed, hard links included).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false; // a path that does not exist is no file to overwrite
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (ma, mb);
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
+/// Writes to stdout; a closed pipe comes back as a plain `io::Error` (exit 0 in `main`).
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// Writes a file through a temporary file in the same folder, renamed into place.
@@ -292,14 +428,22 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rewardkit-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".rewardkit-").suffix(".tmp");
+    // A report is made to be shared: the permissions a plain `> report.html` would get
+    // (0666 less the umask), not the temporary file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(&dir)
         .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.as_file().sync_all().ok();
+    // The temporary file is removed when persisting fails; keep only the I/O error (its
+    // `PersistError` wrapper would print the same message twice).
     tmp.persist(path)
         .map(drop)
+        .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))
 }

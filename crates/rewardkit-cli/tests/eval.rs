@@ -582,3 +582,475 @@ fn the_bundled_html_report_is_current() {
         "examples/eval/report.html is stale: rerun the README's `rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html examples/eval/report.html` (and its screenshot, docs/img/eval-report.png)"
     );
 }
+
+/// A pairwise set of `n` items and its scores file, in `dir`.
+fn pairwise_set(dir: &std::path::Path, n: usize) -> (PathBuf, PathBuf) {
+    let (mut d, mut s) = (String::new(), String::new());
+    for i in 0..n {
+        d.push_str(&format!(
+            "{{\"id\": \"item-{i}\", \"prompt\": \"p\", \"chosen\": \"good {i}\", \"rejected\": \"bad\"}}\n"
+        ));
+        s.push_str(&format!(
+            "{{\"id\": \"item-{i}\", \"scores\": [{}, 0.5]}}\n",
+            (i % 3) as f64 * 0.5
+        ));
+    }
+    (write(dir, "d.jsonl", d), write(dir, "s.jsonl", s))
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error_for_json_reports() {
+    // `rewardkit eval ... --json | head -1`: the reader goes away before the report (well
+    // over a pipe buffer) is written.
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 3000);
+    let report = dir.path().join("r.json");
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--output"])
+        .arg(&report)
+        .assert()
+        .code(0);
+    let runs: [Vec<std::ffi::OsString>; 2] = [
+        vec![
+            "eval".into(),
+            "pairwise".into(),
+            d.clone().into(),
+            "--scores".into(),
+            s.clone().into(),
+            "--bootstrap".into(),
+            "0".into(),
+            "--json".into(),
+        ],
+        vec![
+            "eval".into(),
+            "compare".into(),
+            report.clone().into(),
+            report.clone().into(),
+            "--bootstrap".into(),
+            "1".into(),
+            "--json".into(),
+        ],
+    ];
+    for args in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rewardkit"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn reports_are_written_with_ordinary_permissions_and_no_leftovers() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 4);
+    let (html, json) = (dir.path().join("r.html"), dir.path().join("r.json"));
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--html"])
+        .arg(&html)
+        .arg("--output")
+        .arg(&json)
+        .assert()
+        .code(0);
+    // Not the temporary file's private 0600: what `> r.html` gives, 0666 less the umask
+    // (Linux shows it in /proc/self/status; the child inherits this process's).
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
+        })
+        .unwrap_or(0o022);
+    for f in [&html, &json] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "{}: mode {mode:o}", f.display());
+    }
+    // A folder in the way: a clear error, said once, and nothing left behind.
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_server_that_is_down_gets_a_readable_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--url")
+        .arg(format!("http://127.0.0.1:{port}/get_reward"))
+        .args(["--timeout", "5", "--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert_eq!(
+        err.matches(&format!("127.0.0.1:{port}")).count(),
+        1,
+        "said once: {err}"
+    );
+    assert!(!err.contains("Failed {"), "no Rust debug output: {err}");
+    assert!(!err.contains("message:"), "no Rust debug output: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn compare_without_replicates_is_an_error_not_p_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 6);
+    let report = dir.path().join("r.json");
+    rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0", "--output"])
+        .arg(&report)
+        .assert()
+        .code(0);
+    let out = rewardkit()
+        .args(["eval", "compare"])
+        .arg(&report)
+        .arg(&report)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--bootstrap 1 or more"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let missing = dir.path().join("nope.jsonl");
+    for (data, scores) in [(&missing, &d), (&d, &missing)] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(data)
+            .arg("--scores")
+            .arg(scores)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("nope.jsonl"), "{err}");
+        assert_eq!(err.matches("os error").count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn rewardbench_warns_of_subsets_left_out_of_the_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = write(
+        dir.path(),
+        "rb.jsonl",
+        "{\"id\": 1, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"alpacaeval-easy\"}\n\
+         {\"id\": 2, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"alpaca-eval-easy\"}\n\
+         {\"id\": 3, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"mtbench_human\"}\n",
+    );
+    let s = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}\n{\"id\": 3, \"scores\": [0, 1]}\n",
+    );
+    let out = rewardkit()
+        .args(["eval", "rewardbench"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning:") && err.contains("\"alpaca-eval-easy\""),
+        "{err}"
+    );
+    // A prior set RewardBench evaluates but does not average is no surprise: no warning.
+    assert!(!err.contains("mtbench_human"), "{err}");
+}
+
+#[test]
+fn options_of_another_benchmark_are_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 2);
+    for (flag, want) in [
+        (vec!["--except-model", "gpt-4"], "--except-model applies to"),
+        (vec!["--single-game"], "--single-game applies to"),
+    ] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args(&flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
+}
+
+#[test]
+fn bad_timeouts_and_huge_bootstraps_are_errors_not_panics_or_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 2);
+    for t in ["NaN", "inf", "0", "-1"] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .args(["--url", "http://127.0.0.1:9/get_reward"])
+            .arg(format!("--timeout={t}"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--timeout {t}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains("--timeout takes"), "{err}");
+    }
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "18446744073709551615"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bootstrap takes at most"));
+}
+
+#[test]
+fn reports_never_overwrite_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, s) = pairwise_set(dir.path(), 3);
+    let (d_before, s_before) = (std::fs::read(&d).unwrap(), std::fs::read(&s).unwrap());
+    let other = dir.path().join("r.json");
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        ("--output", s.clone(), "is --scores"),
+        ("--html", d.clone(), "is the data file"),
+        // The same file by another path.
+        (
+            "--output",
+            dir.path().join(".").join("s.jsonl"),
+            "is --scores",
+        ),
+    ];
+    for (flag, path, want) in cases {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .arg(flag)
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{flag} {}: {err}",
+            path.display()
+        );
+        assert!(err.contains(want), "{err}");
+    }
+    let out = rewardkit()
+        .args(["eval", "pairwise"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .arg("--output")
+        .arg(&other)
+        .arg("--html")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the same file"));
+    assert!(!other.exists());
+    assert_eq!(std::fs::read(&d).unwrap(), d_before);
+    assert_eq!(std::fs::read(&s).unwrap(), s_before);
+    // `-` is stdout for `rewardkit score --output`: here it is refused, not a file named `-`.
+    for flag in ["--output", "--html"] {
+        let out = rewardkit()
+            .current_dir(dir.path())
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args([flag, "-"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--json prints"));
+        assert!(!dir.path().join("-").exists());
+    }
+}
+
+#[test]
+fn a_bad_spec_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    let bad = write(dir.path(), "bad.toml", "garbage = [\n");
+    let missing = dir.path().join("nope.toml");
+    for (spec, name) in [(&bad, "bad.toml"), (&missing, "nope.toml")] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--spec")
+            .arg(spec)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches(name).count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn rewardbench2_warns_of_unknown_subsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = write(
+        dir.path(),
+        "rb2.jsonl",
+        "{\"id\": \"0\", \"prompt\": \"p\", \"chosen\": [\"a\"], \"rejected\": [\"b\", \"c\", \"d\"], \"num_correct\": 1, \"subset\": \"Math\"}\n\
+         {\"id\": \"1\", \"prompt\": \"p\", \"chosen\": [\"a\"], \"rejected\": [\"b\", \"c\", \"d\"], \"num_correct\": 1, \"subset\": \"math\"}\n",
+    );
+    let s = write(
+        dir.path(),
+        "s.jsonl",
+        "{\"id\": \"0\", \"scores\": [1, 0, 0, 0]}\n{\"id\": \"1\", \"scores\": [1, 0, 0, 0]}\n",
+    );
+    let out = rewardkit()
+        .args(["eval", "rewardbench2"])
+        .arg(&d)
+        .arg("--scores")
+        .arg(&s)
+        .args(["--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning:") && err.contains("\"math\""),
+        "{err}"
+    );
+    assert!(!err.contains("\"Math\""), "{err}");
+}
+
+#[test]
+fn fail_under_is_not_tripped_by_rounding() {
+    // Chat 3/5 and Chat Hard 3/10: score (0.6 + 0.3) / 2 = 0.45, which floating point gives
+    // as 0.44999999999999996; `--fail-under 0.45` must pass, 0.4501 must not.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut d, mut s) = (String::new(), String::new());
+    for i in 0..15 {
+        let subset = if i < 5 {
+            "alpacaeval-easy"
+        } else {
+            "llmbar-natural"
+        };
+        let right = if i < 5 { i < 3 } else { i < 8 };
+        d.push_str(&format!(
+            "{{\"id\": {i}, \"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\", \"subset\": \"{subset}\"}}\n"
+        ));
+        s.push_str(&format!(
+            "{{\"id\": {i}, \"scores\": [{}, 0.5]}}\n",
+            if right { 1 } else { 0 }
+        ));
+    }
+    let d = write(dir.path(), "rb.jsonl", d);
+    let s = write(dir.path(), "s.jsonl", s);
+    let run = |x: &str| {
+        rewardkit()
+            .args(["eval", "rewardbench"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(&s)
+            .args(["--bootstrap", "0", "--fail-under", x])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("0.45"), Some(0));
+    assert_eq!(run("0.4501"), Some(1));
+}
+
+#[test]
+fn non_utf8_files_say_where_and_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, _) = pairwise_set(dir.path(), 2);
+    // PowerShell's `>` writes UTF-16 with a byte-order mark.
+    let mut utf16 = vec![0xff, 0xfe];
+    for u in "{\"id\": \"item-0\", \"scores\": [1, 0]}\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let s16 = write(dir.path(), "s16.jsonl", utf16);
+    // Latin-1 on line 2.
+    let latin = write(
+        dir.path(),
+        "latin.jsonl",
+        b"{\"id\": \"item-0\", \"scores\": [1, 0]}\n{\"id\": \"caf\xe9\", \"scores\": [1, 0]}\n",
+    );
+    for (s, want) in [(&s16, "UTF-16"), (&latin, "line 2: not UTF-8")] {
+        let out = rewardkit()
+            .args(["eval", "pairwise"])
+            .arg(&d)
+            .arg("--scores")
+            .arg(s)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+    }
+}

@@ -198,21 +198,36 @@ impl Dataset {
         if rows.is_empty() {
             return Err(Error::file(file, "no rows"));
         }
-        let first = &rows[0].value;
-        let (layout, items) = match benchmark {
-            Benchmark::RewardMath if first.get("score").is_some() => {
-                (Layout::Results, rewardmath_results(file, &rows)?)
+        let (layout, items) = match parse(benchmark, file, &rows) {
+            Err(Error::Field {
+                file,
+                line,
+                field,
+                message,
+            }) => {
+                // A file of another benchmark fails on its first rows: say which it looks like.
+                let hint = match looks_like(&rows[0].value) {
+                    // A RewardBench file is a pairwise set too: no hint there.
+                    Some((b, what))
+                        if b != benchmark
+                            && !(benchmark == Benchmark::Pairwise
+                                && b == Benchmark::RewardBench) =>
+                    {
+                        format!(
+                            "\n\nhint: the first row looks like {what}: `rewardkit eval {}`",
+                            b.name()
+                        )
+                    }
+                    _ => String::new(),
+                };
+                return Err(Error::Field {
+                    file,
+                    line,
+                    field,
+                    message: message + &hint,
+                });
             }
-            Benchmark::JudgeBench if first.get("judgments").is_some() => {
-                (Layout::Judgments, judgebench_outputs(file, &rows)?)
-            }
-            Benchmark::RewardBench => (Layout::Data, rewardbench(file, &rows)?),
-            Benchmark::RewardBench2 => (Layout::Data, rewardbench2(file, &rows)?),
-            Benchmark::RewardMath => (Layout::Data, rewardmath(file, &rows)?),
-            Benchmark::RmBench => (Layout::Data, rm_bench(file, &rows)?),
-            Benchmark::JudgeBench => (Layout::Data, judgebench(file, &rows)?),
-            Benchmark::Pairwise => (Layout::Data, pairwise(file, &rows, false)?),
-            Benchmark::BestOfN => (Layout::Data, pairwise(file, &rows, true)?),
+            other => other?,
         };
         let mut seen: HashMap<&str, u64> = HashMap::new();
         for it in &items {
@@ -232,6 +247,59 @@ impl Dataset {
             items,
         })
     }
+}
+
+/// Reads rows in `benchmark`'s layouts (told from the first row).
+fn parse(benchmark: Benchmark, file: &str, rows: &[Row]) -> Result<(Layout, Vec<Item>)> {
+    let first = &rows[0].value;
+    Ok(match benchmark {
+        Benchmark::RewardMath if first.get("score").is_some() => {
+            (Layout::Results, rewardmath_results(file, rows)?)
+        }
+        Benchmark::JudgeBench if first.get("judgments").is_some() => {
+            (Layout::Judgments, judgebench_outputs(file, rows)?)
+        }
+        Benchmark::RewardBench => (Layout::Data, rewardbench(file, rows)?),
+        Benchmark::RewardBench2 => (Layout::Data, rewardbench2(file, rows)?),
+        Benchmark::RewardMath => (Layout::Data, rewardmath(file, rows)?),
+        Benchmark::RmBench => (Layout::Data, rm_bench(file, rows)?),
+        Benchmark::JudgeBench => (Layout::Data, judgebench(file, rows)?),
+        Benchmark::Pairwise => (Layout::Data, pairwise(file, rows, false)?),
+        Benchmark::BestOfN => (Layout::Data, pairwise(file, rows, true)?),
+    })
+}
+
+/// Which benchmark's layout a row looks like (for hints when it is read as another).
+fn looks_like(row: &Value) -> Option<(Benchmark, &'static str)> {
+    let has = |k: &str| row.get(k).is_some_and(|v| !v.is_null());
+    let list_len = |k: &str| row.get(k).and_then(Value::as_array).map(Vec::len);
+    let is_text = |k: &str| row.get(k).is_some_and(Value::is_string);
+    Some(if has("judgments") {
+        (Benchmark::JudgeBench, "a JudgeBench outputs file")
+    } else if has("response_A") && has("label") {
+        (Benchmark::JudgeBench, "JudgeBench data")
+    } else if has("solution_reference") && has("score") {
+        (Benchmark::RewardMath, "a RewardMATH results file")
+    } else if has("solution_type") && has("eval_solution") {
+        (Benchmark::RewardMath, "RewardMATH data")
+    } else if has("num_correct")
+        || (list_len("chosen").is_some() && has("subset") && list_len("chosen") != Some(3))
+    {
+        (Benchmark::RewardBench2, "RewardBench 2 data")
+    } else if list_len("chosen") == Some(3) && list_len("rejected") == Some(3) {
+        (Benchmark::RmBench, "RM-Bench data")
+    } else if has("bon_best")
+        || has("loser_list")
+        || (is_text("chosen") && list_len("rejected").is_some())
+    {
+        (Benchmark::BestOfN, "a best-of-n set")
+    } else if is_text("chosen") && is_text("rejected") && is_text("subset") && has("prompt") {
+        (Benchmark::RewardBench, "RewardBench data")
+    } else if (has("chosen") && has("rejected")) || has("pair_uid") {
+        (Benchmark::Pairwise, "a pairwise set")
+    } else {
+        return None;
+    })
 }
 
 /// Reads fields of one row, naming the file, line and field in errors.
@@ -380,6 +448,16 @@ fn rewardbench2(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
                 })?;
             } else if rejected.is_empty() {
                 return Err(f.err("rejected", "empty list"));
+            } else if chosen.len() > 1 {
+                // Outside Ties only index 0 counts as chosen: the others would be scored as
+                // rivals of the correct answer.
+                return Err(f.err(
+                    "chosen",
+                    format!(
+                        "{} entries in subset {subset:?}: only Ties rows have several correct answers",
+                        chosen.len()
+                    ),
+                ));
             }
             let mut it = Item::new(id, subset, r.line);
             it.prompt = f.text("prompt")?;
@@ -596,6 +674,12 @@ fn judgebench_outputs(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
             let half = if js.len() == 1 { 1 } else { js.len() / 2 };
             for (k, j) in js.iter().enumerate() {
                 let swapped = k >= half;
+                if !j.is_object() {
+                    return Err(f.err(
+                        &format!("judgments[{k}]"),
+                        "expected an object with `judgment` and `decision`",
+                    ));
+                }
                 let scores = j.get("judgment").and_then(|x| x.get("scores"));
                 let from_scores = match scores {
                     None | Some(Value::Null) => None,
@@ -615,8 +699,14 @@ fn judgebench_outputs(file: &str, rows: &[Row]) -> Result<Vec<Item>> {
                     }
                 };
                 let shown = match j.get("decision") {
-                    Some(d) if !d.is_null() => decision(d),
-                    _ => from_scores,
+                    Some(Value::String(_)) => j.get("decision").and_then(decision),
+                    None | Some(Value::Null) => from_scores,
+                    Some(other) => {
+                        return Err(f.err(
+                            &format!("judgments[{k}].decision"),
+                            format!("expected a text (\"A>B\", \"B>A\") or null, got {other}"),
+                        ))
+                    }
                 };
                 it.judgments.push(Judgment {
                     swapped,

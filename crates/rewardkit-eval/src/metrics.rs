@@ -15,6 +15,9 @@
 //!   (the unweighted mean of `anthropic_helpful`, `anthropic_hhh`, `shp`, `summarize`) 1, when
 //!   any prior set is present. Subsets absent from the data are skipped; a section with no
 //!   subset present is not reported and not averaged (the reference code would average a 0).
+//!   A subset in no section and no prior set (a misspelt name) is reported but, as in the
+//!   reference code, counts in no score (`rewardkit eval` warns); a file with no row in a
+//!   section or an averaged prior set has no score and is an error.
 //! - **RewardBench 2** (`scripts/run_v2.py`, `rewardbench/utils.py::_compute_prompt_stats`):
 //!   outside Ties, with m the top score and k the number of completions scoring m, an item
 //!   earns 1/k if the chosen (index 0) scores m, else 0. Ties: see [`ties_score`]. `score` is the
@@ -132,6 +135,24 @@ pub const REWARDBENCH_SECTIONS: [(&str, &[(&str, f64)]); 4] = [
 pub const REWARDBENCH_PRIOR_SETS: [&str; 4] =
     ["anthropic_helpful", "anthropic_hhh", "shp", "summarize"];
 
+/// RewardBench's other prior sets: evaluated (`--pref_sets`) but in no average.
+pub const REWARDBENCH_OTHER_PRIOR_SETS: [&str; 3] =
+    ["anthropic_harmless", "mtbench_gpt4", "mtbench_human"];
+
+/// Whether a RewardBench subset counts toward `score` (it is in a section).
+pub fn rewardbench_in_section(subset: &str) -> bool {
+    REWARDBENCH_SECTIONS
+        .iter()
+        .any(|(_, subsets)| subsets.iter().any(|(n, _)| *n == subset))
+}
+
+/// Whether a subset name is one RewardBench knows (a section's, or a prior set).
+pub fn rewardbench_known_subset(subset: &str) -> bool {
+    rewardbench_in_section(subset)
+        || REWARDBENCH_PRIOR_SETS.contains(&subset)
+        || REWARDBENCH_OTHER_PRIOR_SETS.contains(&subset)
+}
+
 /// RewardBench 2 subsets, in report order.
 pub const REWARDBENCH2_SUBSETS: [&str; 6] = [
     "Factuality",
@@ -160,6 +181,18 @@ pub fn main_metric(benchmark: Benchmark, opts: &Options) -> &'static str {
         Benchmark::JudgeBench if opts.single_game => "single/overall",
         Benchmark::JudgeBench => "double/overall",
         Benchmark::RewardMath | Benchmark::Pairwise | Benchmark::BestOfN => "accuracy",
+    }
+}
+
+/// How many numbers a unit of `stratum` holds (what [`aggregate`] reads).
+pub fn unit_width(benchmark: Benchmark, stratum: &str, step_aggs: usize) -> usize {
+    match benchmark {
+        Benchmark::RewardBench | Benchmark::Pairwise => 1,
+        Benchmark::RewardBench2 if stratum == "Ties" => 8,
+        Benchmark::RewardBench2 => 1,
+        Benchmark::BestOfN | Benchmark::JudgeBench => 2,
+        Benchmark::RewardMath => 3 + 3 * step_aggs,
+        Benchmark::RmBench => 9,
     }
 }
 
@@ -388,6 +421,33 @@ pub(crate) fn units(
             for (it, v) in ds.items.iter().zip(vals) {
                 out.push(unit(it, it.group.clone(), vec![b(v[0] > v[1])]));
             }
+            let scored = |s: &str| rewardbench_in_section(s) || REWARDBENCH_PRIOR_SETS.contains(&s);
+            if ds.benchmark == Benchmark::RewardBench
+                && !ds.items.iter().any(|it| scored(&it.group))
+            {
+                // No section and no averaged prior set: `score` would not exist.
+                let mut found: Vec<&str> = ds.items.iter().map(|it| it.group.as_str()).collect();
+                found.sort_unstable();
+                found.dedup();
+                let more = found.len().saturating_sub(5);
+                let mut list = found
+                    .into_iter()
+                    .take(5)
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if more > 0 {
+                    list.push_str(&format!(", ... ({more} more)"));
+                }
+                return Err(Error::field(
+                    &ds.file,
+                    ds.items.first().map_or(1, |it| it.line),
+                    "subset",
+                    format!(
+                        "no row is in a RewardBench section or averaged prior set (subsets: {list}), so there is no score: is this RewardBench data? Other preference sets score with `rewardkit eval pairwise`"
+                    ),
+                ));
+            }
         }
         Benchmark::BestOfN => {
             for (it, v) in ds.items.iter().zip(vals) {
@@ -426,6 +486,32 @@ pub(crate) fn units(
             }
         }
         Benchmark::RewardMath => {
+            if let Some(m) = opts.except_model.as_deref() {
+                // A misspelt model would leave every problem as it is, silently.
+                let rejected_tags = || {
+                    ds.items.iter().flat_map(|it| {
+                        it.tags
+                            .iter()
+                            .zip(&it.chosen)
+                            .filter(|(_, c)| !**c)
+                            .map(|(t, _)| t.as_str())
+                    })
+                };
+                if !rejected_tags().any(|t| t == m) {
+                    let mut known: Vec<&str> = rejected_tags().filter(|t| !t.is_empty()).collect();
+                    known.sort_unstable();
+                    known.dedup();
+                    let more = known.len().saturating_sub(12);
+                    let mut list = known.into_iter().take(12).collect::<Vec<_>>().join(", ");
+                    if more > 0 {
+                        list.push_str(&format!(", ... ({more} more)"));
+                    }
+                    return Err(Error::Invalid(format!(
+                        "{}: no rejected solution has `solution_reference` {m:?} (to leave out: {list})",
+                        ds.file
+                    )));
+                }
+            }
             for ((it, v), raw) in ds.items.iter().zip(vals).zip(scores) {
                 let keep: Vec<bool> = it
                     .tags
@@ -705,8 +791,21 @@ pub fn aggregate(
 
 /// How many units each metric rests on (the stratum's units for per-stratum metrics, all
 /// units otherwise).
-pub(crate) fn metric_count(name: &str, strata: &[StratumSum]) -> usize {
+pub(crate) fn metric_count(benchmark: Benchmark, name: &str, strata: &[StratumSum]) -> usize {
     let total: f64 = strata.iter().map(|s| s.count).sum();
+    if benchmark == Benchmark::RewardBench && (name == "score" || name == "score_with_prior") {
+        // Only the subsets the score averages: the sections' (and the prior sets').
+        let with_prior =
+            name == "score_with_prior" || !strata.iter().any(|s| rewardbench_in_section(&s.name));
+        return strata
+            .iter()
+            .filter(|s| {
+                rewardbench_in_section(&s.name)
+                    || (with_prior && REWARDBENCH_PRIOR_SETS.contains(&s.name.as_str()))
+            })
+            .map(|s| s.count as usize)
+            .sum();
+    }
     let count_of = |names: &mut dyn Iterator<Item = &str>| -> usize {
         names
             .filter_map(|n| strata.iter().find(|s| s.name == n))

@@ -22,12 +22,25 @@ pub(crate) fn display(path: &Path) -> String {
 
 /// Reads a whole file as text.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         file: display(path),
-        source,
+        error,
     })?;
-    let mut text = String::from_utf8(bytes)
-        .map_err(|e| Error::file(&display(path), format!("not UTF-8 text: {e}")))?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        // What PowerShell's `>` writes.
+        return Err(Error::file(
+            &display(path),
+            "UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8",
+        ));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        Error::file(
+            &display(path),
+            format!("line {line}: not UTF-8 text (byte {at}: {e})"),
+        )
+    })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }

@@ -207,7 +207,7 @@ pub fn evaluate(
         .map(|(name, value)| {
             let ci = cis.get(&name);
             Metric {
-                n: metrics::metric_count(&name, &strata),
+                n: metrics::metric_count(ds.benchmark, &name, &strata),
                 ci_low: ci.map(|c| c.0),
                 ci_high: ci.map(|c| c.1),
                 name,
@@ -228,7 +228,10 @@ pub fn evaluate(
                     continue;
                 }
                 for (r, is_r) in it.chosen.iter().enumerate() {
-                    if !is_r {
+                    // RewardMATH's --except-model leaves that source out of everything.
+                    let left_out = ds.benchmark == Benchmark::RewardMath
+                        && opts.except_model.as_deref() == it.tags.get(r).map(String::as_str);
+                    if !is_r && !left_out {
                         pairs.push((v[c], v[r], len(c), len(r)));
                     }
                 }
@@ -330,14 +333,40 @@ impl Comparison {
 }
 
 /// Compares two reports of the same benchmark on the same items with a paired bootstrap
-/// (`replicates` draws from `seed`).
+/// (`replicates` draws from `seed`; 0 replicates is an error: no interval, no p-value).
 pub fn compare(a: &Report, b: &Report, replicates: usize, seed: u64) -> Result<Comparison> {
+    if replicates == 0 {
+        // Without replicates there is no interval and no p-value (an empty share would
+        // print p = 0, "significant").
+        return Err(Error::Invalid(
+            "compare needs bootstrap replicates (--bootstrap 1 or more)".into(),
+        ));
+    }
     if a.benchmark != b.benchmark {
         return Err(Error::Invalid(format!(
             "cannot compare a {} report with a {} report",
             a.benchmark.name(),
             b.benchmark.name()
         )));
+    }
+    // Reports are files a person can edit: a unit of the wrong width would make the
+    // aggregation index past its numbers.
+    for (which, r) in [("A", a), ("B", b)] {
+        let n_aggs = r.step_aggs.len();
+        if let Some(u) = r
+            .units
+            .iter()
+            .find(|u| u.values.len() != metrics::unit_width(r.benchmark, &u.stratum, n_aggs))
+        {
+            return Err(Error::Invalid(format!(
+                "report {which}: unit {}/{} has {} numbers where a {} report has {}: not a report `rewardkit eval` wrote (or edited)",
+                u.stratum,
+                u.id,
+                u.values.len(),
+                r.benchmark.name(),
+                metrics::unit_width(r.benchmark, &u.stratum, n_aggs)
+            )));
+        }
     }
     if a.step_aggs != b.step_aggs {
         return Err(Error::Invalid(

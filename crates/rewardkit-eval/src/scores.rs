@@ -22,7 +22,7 @@ use crate::data::{Dataset, Layout};
 use crate::read::{display, parse_rows, read_text};
 use crate::{Error, Result};
 use rewardkit_core::{PipelineSpec, Prompt, Reference, Sample};
-use rewardkit_remote::{wire, Client, ClientConfig};
+use rewardkit_remote::{wire, CallError, Client, ClientConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -431,7 +431,18 @@ pub fn score_with_spec(ds: &Dataset, spec: &Path) -> Result<Vec<Vec<Score>>> {
     };
     let pipeline = PipelineSpec::from_path(spec)
         .and_then(|s| s.build())
-        .map_err(|e| src(e.to_string()))?;
+        .map_err(|e| {
+            // The core's messages often start with the file name already: say it once.
+            let m = e.to_string();
+            let m = m
+                .strip_prefix(name.as_str())
+                .and_then(|m| m.strip_prefix(": "))
+                .map_or(m.clone(), str::to_string);
+            let m = m
+                .strip_prefix(&format!("cannot parse {name}: "))
+                .map_or(m.clone(), |rest| format!("cannot parse: {rest}"));
+            src(m)
+        })?;
     let rows = samples(ds);
     let batch: Vec<Sample> = rows.iter().map(|(_, _, s)| s.clone()).collect();
     let outputs = pipeline.score(&batch);
@@ -448,6 +459,25 @@ pub fn score_with_spec(ds: &Dataset, spec: &Path) -> Result<Vec<Vec<Score>>> {
         out[*i][*k] = Some(Score::Value(v));
     }
     finish(ds, &name, out)
+}
+
+/// A failed server call in words (not Rust's debug form).
+/// The message is prefixed with the URL (once, not twice: transport errors name it too).
+fn call_error(e: &CallError, url: &str) -> String {
+    match e {
+        CallError::TimedOut => "timed out".into(),
+        CallError::Failed { message, attempts } => {
+            let message = message
+                .strip_prefix(url)
+                .and_then(|m| m.strip_prefix(": "))
+                .unwrap_or(message);
+            if *attempts > 1 {
+                format!("{message} (after {attempts} attempts)")
+            } else {
+                message.to_string()
+            }
+        }
+    }
 }
 
 /// Scores a dataset with a reward server, `source.batch` completions per request.
@@ -526,7 +556,7 @@ pub fn score_with_url(ds: &Dataset, source: &UrlSource) -> Result<Vec<Vec<Score>
                     })
                     .collect()),
             })
-            .map_err(|e| src(format!("{e:?}")))?;
+            .map_err(|e| src(call_error(&e, &source.url)))?;
         for ((i, k, _), e) in chunk.iter().zip(entries) {
             let v = e.map_err(|m| src(format!("{}#{k}: {m}", ds.items[*i].id)))?;
             out[*i][*k] = Some(Score::Value(v));

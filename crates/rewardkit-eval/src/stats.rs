@@ -345,7 +345,8 @@ pub struct LengthBias {
     /// Spearman correlation of reward and length over every completion (`null` when
     /// undefined).
     pub spearman: Option<f64>,
-    /// (length, reward) points for the plot: every completion, or an even stride of 2,000.
+    /// (length, reward) points for the plot: every completion, or an even stride of 2,000
+    /// (infinite rewards left out).
     pub points: Vec<(f64, f64)>,
 }
 
@@ -372,7 +373,14 @@ pub fn length_bias(pairs: &[(f64, f64, usize, usize)], completions: &[(f64, f64)
         chosen_shorter: split(&|c, r| c < r),
         equal_length: split(&|c, r| c == r),
         spearman: spearman(&xs, &ys),
-        points: completions.iter().step_by(stride).copied().collect(),
+        // Finite points only: JSON has no infinity (serde_json would write `null`, which no
+        // report reader takes back), and the plot cannot place them anyway.
+        points: completions
+            .iter()
+            .step_by(stride)
+            .filter(|p| p.0.is_finite() && p.1.is_finite())
+            .copied()
+            .collect(),
     }
 }
 

@@ -385,6 +385,44 @@ fn rewardmath_except_model_drops_that_rejected_source() {
         &opts,
     );
     assert_metric(&r, "accuracy", 2.0 / 3.0);
+    // The calibration pairs leave that source out too.
+    let all = run_file(
+        Benchmark::RewardMath,
+        "rewardmath-results.json",
+        None,
+        &no_boot(),
+    );
+    let left_out = std::fs::read_to_string(data("rewardmath-results.json"))
+        .unwrap()
+        .matches("\"modified_with_GPT-4\"")
+        .count();
+    assert!(left_out > 0);
+    assert_eq!(
+        r.calibration.as_ref().unwrap().pairs,
+        all.calibration.as_ref().unwrap().pairs - left_out
+    );
+}
+
+#[test]
+fn rewardmath_except_model_that_matches_nothing_is_an_error() {
+    // A misspelt model would leave the scores as they are without a word.
+    let opts = Options {
+        except_model: Some("modified_with_GPT4".into()),
+        ..no_boot()
+    };
+    let ds = Dataset::load(Benchmark::RewardMath, &data("rewardmath-results.json")).unwrap();
+    let scores = collect_scores(&ds, &Source::Embedded).unwrap();
+    let err = evaluate(&ds, &scores, "results file", &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no rejected solution has `solution_reference` \"modified_with_GPT4\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("modified_with_GPT-4"),
+        "lists the real ones: {err}"
+    );
 }
 
 /// A RewardMATH results file of `n` problems, the first `right` of them right.
@@ -642,7 +680,13 @@ fn mismatched_data_files_name_file_line_and_field() {
     let err = Dataset::load(Benchmark::RmBench, &data("rewardbench2.jsonl")).unwrap_err();
     assert!(
         err.to_string()
-            .ends_with("rewardbench2.jsonl:1: field `chosen`: expected 3 responses (concise, detailed plain, detailed markdown), got 1"),
+            .contains("rewardbench2.jsonl:1: field `chosen`: expected 3 responses (concise, detailed plain, detailed markdown), got 1"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().ends_with(
+            "hint: the first row looks like RewardBench 2 data: `rewardkit eval rewardbench2`"
+        ),
         "{err}"
     );
     // A JSON list: the line is where the row starts.
@@ -810,4 +854,184 @@ fn compare_reports() {
         &no_boot(),
     );
     assert!(compare(&a, &other, 10, 0).is_err());
+}
+
+#[test]
+fn rewardbench_subsets_outside_every_section() {
+    // A misspelt subset is reported but, as in the reference code, in no score: `score`
+    // rests on the one item of a real subset, and says so in `n`.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpaca-eval-easy"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    assert_metric(&r, "score", 1.0);
+    assert_eq!(r.metric("score").unwrap().n, 1);
+    assert_eq!(r.metric("subset/alpaca-eval-easy").unwrap().n, 1);
+
+    // With prior sets: score_with_prior rests on the sections' and the prior sets' items.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "shp"}
+{"id": 3, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "anthropic_harmless"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}\n{\"id\": 3, \"scores\": [1, 0]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    assert_eq!(r.metric("score").unwrap().n, 1);
+    assert_eq!(r.metric("score_with_prior").unwrap().n, 2);
+    assert_metric(&r, "score_with_prior", 2.0 / 3.0);
+
+    // No row in a section or an averaged prior set (hh-rlhf passed as RewardBench): no
+    // score, so an error naming the file, the line and the field, not a report without
+    // its main score.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "harmless-base"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "helpful-base"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "hh.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let err = evaluate(&ds, &s, "s", &no_boot()).unwrap_err().to_string();
+    assert!(
+        err.starts_with("hh.jsonl:1: field `subset`: no row is in a RewardBench section"),
+        "{err}"
+    );
+    assert!(err.contains("\"harmless-base\", \"helpful-base\""), "{err}");
+    assert!(err.contains("rewardkit eval pairwise"), "{err}");
+}
+
+#[test]
+fn judgebench_outputs_with_garbage_judgments_are_errors() {
+    let cases = [
+        (
+            r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[1,"x"]}"#,
+            "o.jsonl:1: field `judgments[0]`: expected an object with `judgment` and `decision`",
+        ),
+        (
+            r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[{"judgment":{"scores":[2,1]},"decision":7}]}"#,
+            "o.jsonl:1: field `judgments[0].decision`: expected a text (\"A>B\", \"B>A\") or null, got 7",
+        ),
+    ];
+    for (t, want) in cases {
+        let err = Dataset::from_text(Benchmark::JudgeBench, "o.jsonl", t).unwrap_err();
+        assert_eq!(err.to_string(), want);
+    }
+    // A text that is no decision ("A=B", a parse failure) is no vote, as in JudgeBench.
+    let t = r#"{"pair_id":"p","source":"s","label":"A>B","judgments":[{"judgment":{"scores":[2,1]},"decision":"A=B"}]}"#;
+    let ds = Dataset::from_text(Benchmark::JudgeBench, "o.jsonl", t).unwrap();
+    assert_eq!(ds.items[0].judgments[0].a_better, None);
+}
+
+#[test]
+fn a_report_with_infinite_rewards_reads_back() {
+    // `mean_odd` of a step scored 1.0 is +inf (p / (1 - p)): a legal reward that JSON cannot
+    // hold. The report must still be valid input for `compare`.
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "bb", "subset": "alpacaeval-easy"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}"#;
+    let ds = Dataset::from_text(Benchmark::RewardBench, "rb.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [[0.5, 1.0], [0.0, 0.5]]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let opts = Options {
+        agg: StepAgg::MeanOdd,
+        bootstrap: 10,
+        ..Options::default()
+    };
+    let r = evaluate(&ds, &s, "s", &opts).unwrap();
+    assert_metric(&r, "subset/alpacaeval-easy", 0.5);
+    let text = serde_json::to_string(&r).unwrap();
+    let back: Report = serde_json::from_str(&text).unwrap();
+    compare(&back, &back, 10, 0).unwrap();
+}
+
+#[test]
+fn a_file_of_another_benchmark_gets_a_hint() {
+    let rb2 = r#"{"id": "0", "prompt": "p", "chosen": ["a"], "rejected": ["b", "c", "d"], "num_correct": 1, "subset": "Math"}"#;
+    let rb =
+        r#"{"id": 0, "prompt": "p", "chosen": "a", "rejected": "b", "subset": "alpacaeval-easy"}"#;
+    let hh = r#"{"chosen": "\n\nHuman: hi\n\nAssistant: hello", "rejected": "\n\nHuman: hi\n\nAssistant: go"}"#;
+    let rmb = r#"{"id": "x", "prompt": "p", "chosen": ["a", "b", "c"], "rejected": ["d", "e", "f"], "domain": "chat"}"#;
+    let jb =
+        r#"{"pair_id": "p", "source": "s", "label": "A>B", "judgments": [{"decision": "A>B"}]}"#;
+    let cases = [
+        (Benchmark::RewardBench, rb2, "`rewardkit eval rewardbench2`"),
+        (Benchmark::RewardBench2, rb, "`rewardkit eval rewardbench`"),
+        (Benchmark::RewardBench, hh, "`rewardkit eval pairwise`"),
+        (Benchmark::RewardBench2, rmb, "`rewardkit eval rm-bench`"),
+        (Benchmark::RewardMath, jb, "`rewardkit eval judgebench`"),
+    ];
+    for (b, text, want) in cases {
+        let err = Dataset::from_text(b, "f.jsonl", text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.jsonl:1: field `"), "{err}");
+        assert!(err.contains(want), "{}: {err}", b.name());
+    }
+    // The right benchmark with a bad later row: no hint.
+    let text = format!(
+        "{rb}\n{}",
+        r#"{"id": 1, "prompt": "p", "chosen": "a", "subset": "s"}"#
+    );
+    let err = Dataset::from_text(Benchmark::RewardBench, "f.jsonl", &text)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "f.jsonl:2: field `rejected`: missing");
+}
+
+#[test]
+fn rewardbench2_rows_outside_ties_have_one_chosen() {
+    // RM-Bench data (with a `subset` field) read as RewardBench 2 scored the 2nd and 3rd
+    // chosen answers as rivals of the 1st, silently.
+    let t = r#"{"id": "x", "prompt": "p", "chosen": ["a", "b", "c"], "rejected": ["d", "e", "f"], "domain": "chat", "subset": "chat"}"#;
+    let err = Dataset::from_text(Benchmark::RewardBench2, "f.jsonl", t)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("f.jsonl:1: field `chosen`: 3 entries in subset \"chat\": only Ties rows have several correct answers"),
+        "{err}"
+    );
+    assert!(err.contains("`rewardkit eval rm-bench`"), "{err}");
+}
+
+#[test]
+fn compare_refuses_edited_reports_instead_of_panicking() {
+    let data = r#"{"id": 1, "prompt": "p", "chosen": "a", "rejected": "b"}
+{"id": 2, "prompt": "p", "chosen": "a", "rejected": "b"}"#;
+    let ds = Dataset::from_text(Benchmark::Pairwise, "p.jsonl", data).unwrap();
+    let s = scores_from_text(
+        &ds,
+        "s.jsonl",
+        "{\"id\": 1, \"scores\": [1, 0]}\n{\"id\": 2, \"scores\": [0, 1]}",
+    )
+    .unwrap();
+    let r = evaluate(&ds, &s, "s", &no_boot()).unwrap();
+    // Units emptied, or relabelled as another benchmark's: an error, never an index panic.
+    let mut empty = r.clone();
+    for u in &mut empty.units {
+        u.values.clear();
+    }
+    let mut ties = r.clone();
+    ties.benchmark = Benchmark::RewardBench2;
+    for u in &mut ties.units {
+        u.stratum = "Ties".into();
+    }
+    for bad in [empty, ties] {
+        let err = compare(&bad, &bad, 10, 0).unwrap_err().to_string();
+        assert!(err.contains("not a report `rewardkit eval` wrote"), "{err}");
+    }
+    compare(&r, &r, 10, 0).unwrap();
 }
