@@ -27,9 +27,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod compress;
 mod eval;
 mod mdp;
+mod output;
 mod probe;
 mod score;
 mod serve;
+mod summary;
 mod tabular;
 mod verify;
 

@@ -13,11 +13,12 @@
 //! removed and the process exits 130 or 143. An `--output` that is the `--input` or the
 //! `--spec` (by path, symlink or hard link) is refused before anything is written.
 
+use crate::output::OutputRow;
+use crate::summary::Summary;
 use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use rewardkit_core::io::{FieldMap, OutputRow};
-use rewardkit_core::summary::Summary;
+use rewardkit_core::io::FieldMap;
 use rewardkit_core::{PipelineSpec, RewardOutput, Sample, Scope};
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};

@@ -29,13 +29,13 @@ pub(crate) use enabled::*;
 #[cfg(feature = "parquet")]
 mod enabled {
     use super::*;
+    use crate::output::OutputRow;
     use anyhow::{Context, Result};
     use arrow_array::builder::{Float64Builder, StringBuilder, UInt64Builder};
     use arrow_array::{Array, ArrayRef, RecordBatch};
     use arrow_schema::{DataType, Field, Schema, TimeUnit};
     use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
     use parquet::arrow::ArrowWriter;
-    use rewardkit_core::io::OutputRow;
     use rewardkit_core::{RewardOutput, Sample};
     use serde_json::Value;
     use std::sync::Arc;

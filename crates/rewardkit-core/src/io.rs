@@ -35,8 +35,7 @@
 //! assert_eq!(s.reference.unwrap().texts(), vec!["4"]);
 //! ```
 
-use crate::{Message, Prompt, Reference, RewardOutput, Sample, Step};
-use serde::Serialize;
+use crate::{Message, Prompt, Reference, Sample, Step};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -393,50 +392,6 @@ fn prompt_from(v: Value) -> Result<Prompt, String> {
         Value::Array(_) => messages_from(v).map(Prompt::Messages),
         Value::Null => Ok(Prompt::Text(String::new())),
         _ => Err("expected text or chat messages".into()),
-    }
-}
-
-/// One output row of `rewardkit score`.
-#[derive(Debug, Serialize)]
-pub struct OutputRow<'a> {
-    /// 0-based index of the input row.
-    pub index: u64,
-    /// The element of an exploded list column (`rewardkit score --explode`), 0-based.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub element: Option<u64>,
-    /// The input's id, echoed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'a Value>,
-    /// The reward (`null` when the pipeline abstained or the row was unreadable).
-    pub reward: Option<f64>,
-    /// Named sub-rewards.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub components: &'a BTreeMap<String, Option<f64>>,
-    /// Per-step rewards.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub steps: Option<&'a Vec<f64>>,
-    /// Why.
-    pub info: &'a crate::Info,
-}
-
-impl<'a> OutputRow<'a> {
-    /// The row for one scored sample.
-    pub fn new(index: u64, sample: Option<&'a Sample>, out: &'a RewardOutput) -> Self {
-        OutputRow {
-            index,
-            element: None,
-            id: sample.and_then(|s| s.id.as_ref()),
-            reward: out.value.filter(|v| v.is_finite()),
-            components: &out.components,
-            steps: out.steps.as_ref(),
-            info: &out.info,
-        }
-    }
-
-    /// The same row, for an element of an exploded list.
-    pub fn with_element(mut self, element: Option<u64>) -> Self {
-        self.element = element;
-        self
     }
 }
 

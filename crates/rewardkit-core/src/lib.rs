@@ -58,7 +58,6 @@ pub mod probe;
 pub mod rewards;
 mod sample;
 pub mod spec;
-pub mod summary;
 #[cfg(test)]
 mod testutil;
 pub mod text;

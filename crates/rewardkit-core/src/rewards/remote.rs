@@ -607,10 +607,7 @@ mod client {
                 ..Default::default()
             });
             let node = spec.build("reward").unwrap();
-            let msg = |role: &str, content: &str| Message {
-                role: role.into(),
-                content: content.into(),
-            };
+            let msg = |role: &str, content: &str| Message::new(role, content);
             let samples = vec![
                 // Gemma's template refuses a system message: this sample's error, not sent.
                 Sample {

@@ -2,8 +2,7 @@
 //! 16 and the formula mismatches M1–M10, plus the open-r1 rewards). Each test is named after
 //! what it guards; the inputs are generated here, not read from files.
 
-use rewardkit_core::summary::Summary;
-use rewardkit_core::{Error, NodeSpec, PipelineSpec, RewardOutput, Sample};
+use rewardkit_core::{Error, NodeSpec, PipelineSpec, Sample};
 
 use rewardkit_test::nodes::{spec_error as spec_err, toml, x, X};
 
@@ -26,9 +25,8 @@ fn weighted_sum_overflow_is_an_error_with_a_reason() {
         "{e}"
     );
     assert_eq!(out[1].value, Some(10.0));
-    let mut s = Summary::default();
-    out.iter().for_each(|o| s.add(o));
-    assert_eq!((s.errors, s.abstentions), (1, 0));
+    // An error, not an abstention.
+    assert!(out[0].info.error.is_some() && out[0].value.is_none());
     // The value on the wire is a number or null with an error: never a bare null.
     let wire = serde_json::to_value(&out[0]).unwrap();
     assert!(wire["info"]["error"].is_string(), "{wire}");
@@ -150,26 +148,7 @@ fn non_finite_numbers_in_specs_made_in_code_are_rejected() {
 }
 
 // ---- failure 15: statistics of ±1e308 -----------------------------------------------------
-
-#[test]
-fn summary_of_huge_values_is_finite() {
-    let mut s = Summary::default();
-    for v in [1e308, -1e308] {
-        s.add(&RewardOutput::value(v));
-    }
-    assert_eq!(s.reward.mean(), Some(0.0));
-    assert_eq!(s.reward.std(), Some(1e308));
-    let mut s = Summary::default();
-    for v in [f64::MAX, f64::MAX, -f64::MAX, -f64::MAX] {
-        s.add(&RewardOutput::value(v));
-    }
-    assert_eq!(s.reward.mean(), Some(0.0));
-    let sd = s.reward.std().unwrap();
-    assert!(
-        sd.is_finite() && (sd / f64::MAX - 1.0).abs() < 1e-15,
-        "{sd}"
-    );
-}
+// (the summary's own test is in the CLI, `crates/rewardkit-cli/src/summary.rs`)
 
 #[test]
 fn batch_zscores_of_huge_values_are_finite() {

@@ -6,7 +6,7 @@ use axum::http::{header, Request, StatusCode};
 use rewardkit_core::node::{Leaf, RewardFn, Settings};
 use rewardkit_core::{Deadline, Pipeline, RewardOutput, Sample};
 use rewardkit_server::{AppState, ServerConfig};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -195,7 +195,7 @@ fn tool_turn(answer: &str) -> Value {
 
 #[tokio::test]
 async fn tool_calls_and_content_blocks_are_read_on_every_route() {
-    let st = state_with(ServerConfig::default());
+    let st = spec_state(ServerConfig::default());
     let prompt = json!([{"role": "user", "content": [
         {"type": "image_url", "image_url": {"url": "https://example.invalid/q.png"}},
         {"type": "text", "text": "6*7?"}]}]);
@@ -235,7 +235,7 @@ async fn tool_calls_and_content_blocks_are_read_on_every_route() {
     );
 
     // Tool calls count against the field limit like any text.
-    let st = state_with(ServerConfig {
+    let st = spec_state(ServerConfig {
         max_field_bytes: 64,
         ..ServerConfig::default()
     });

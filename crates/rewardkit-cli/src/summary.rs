@@ -1,20 +1,7 @@
-//! Running summaries of scored batches: count, mean, std, min and max of the reward and of
-//! every component, with abstentions, timeouts and errors counted.
-//!
-//! ```
-//! use rewardkit_core::{summary::Summary, RewardOutput};
-//! let mut s = Summary::default();
-//! for v in [1.0, 2.0, 3.0] {
-//!     s.add(&RewardOutput::value(v));
-//! }
-//! s.add(&RewardOutput::abstain("no answer"));
-//! assert_eq!(s.count, 4);
-//! assert_eq!(s.abstentions, 1);
-//! assert_eq!(s.reward.mean(), Some(2.0));
-//! assert_eq!(s.reward.std(), Some((2.0f64 / 3.0).sqrt())); // population std
-//! ```
+//! The summary `rewardkit score` prints after a batch: count, mean, std, min and max of the
+//! reward and of every component, with abstentions, timeouts and errors counted.
 
-use crate::RewardOutput;
+use rewardkit_core::RewardOutput;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -28,7 +15,7 @@ use std::fmt;
 /// every float operation (barring underflow), so for ordinary values the results are bit for
 /// bit those of the plain update.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Stats {
+pub(crate) struct Stats {
     n: u64,
     /// Mean / scale.
     mean: f64,
@@ -58,7 +45,7 @@ const MAX_SCALE: f64 = 8.98846567431158e307;
 
 impl Stats {
     /// Adds one finite value (non-finite values are ignored).
-    pub fn push(&mut self, x: f64) {
+    pub(crate) fn push(&mut self, x: f64) {
         if !x.is_finite() {
             return;
         }
@@ -88,27 +75,27 @@ impl Stats {
     }
 
     /// Number of values.
-    pub fn count(&self) -> u64 {
+    pub(crate) fn count(&self) -> u64 {
         self.n
     }
 
     /// Mean, if any value.
-    pub fn mean(&self) -> Option<f64> {
+    pub(crate) fn mean(&self) -> Option<f64> {
         (self.n > 0).then_some(self.mean * self.scale)
     }
 
     /// Population standard deviation, if any value.
-    pub fn std(&self) -> Option<f64> {
+    pub(crate) fn std(&self) -> Option<f64> {
         (self.n > 0).then(|| (self.m2 / self.n as f64).max(0.0).sqrt() * self.scale)
     }
 
     /// Minimum, if any value.
-    pub fn min(&self) -> Option<f64> {
+    pub(crate) fn min(&self) -> Option<f64> {
         (self.n > 0).then_some(self.min)
     }
 
     /// Maximum, if any value.
-    pub fn max(&self) -> Option<f64> {
+    pub(crate) fn max(&self) -> Option<f64> {
         (self.n > 0).then_some(self.max)
     }
 }
@@ -128,26 +115,26 @@ impl Serialize for Stats {
 
 /// A summary of scored samples.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Number of results (one per input row, unreadable rows included).
-    pub count: u64,
+    pub(crate) count: u64,
     /// Statistics of the reward over the samples that have one.
-    pub reward: Stats,
+    pub(crate) reward: Stats,
     /// Statistics of every component.
-    pub components: BTreeMap<String, Stats>,
+    pub(crate) components: BTreeMap<String, Stats>,
     /// Samples where the pipeline abstained.
-    pub abstentions: u64,
+    pub(crate) abstentions: u64,
     /// Samples where a reward function ran out of time.
-    pub timeouts: u64,
+    pub(crate) timeouts: u64,
     /// Samples where a reward function failed.
-    pub errors: u64,
+    pub(crate) errors: u64,
     /// Input rows that could not be read (kept as error rows with `--on-error skip`).
-    pub unreadable: u64,
+    pub(crate) unreadable: u64,
 }
 
 impl Summary {
     /// Adds one output.
-    pub fn add(&mut self, o: &RewardOutput) {
+    pub(crate) fn add(&mut self, o: &RewardOutput) {
         self.count += 1;
         match o.value {
             Some(v) => self.reward.push(v),
@@ -169,7 +156,7 @@ impl Summary {
     }
 
     /// Counts one unreadable input row.
-    pub fn add_unreadable(&mut self) {
+    pub(crate) fn add_unreadable(&mut self) {
         self.count += 1;
         self.unreadable += 1;
     }
@@ -243,5 +230,39 @@ mod tests {
         assert_eq!(s.mean(), Some(2.5));
         assert_eq!(MAX_SCALE, 2f64.powi(1023));
         assert!((s.std().unwrap() - 1.25f64.sqrt()).abs() < 1e-15);
+    }
+
+    #[test]
+    fn counts_values_and_abstentions() {
+        let mut s = Summary::default();
+        for v in [1.0, 2.0, 3.0] {
+            s.add(&RewardOutput::value(v));
+        }
+        s.add(&RewardOutput::abstain("no answer"));
+        assert_eq!(s.count, 4);
+        assert_eq!(s.abstentions, 1);
+        assert_eq!(s.reward.mean(), Some(2.0));
+        assert_eq!(s.reward.std(), Some((2.0f64 / 3.0).sqrt())); // population std
+    }
+
+    /// Hostile review, failure 15: statistics of ±1e308.
+    #[test]
+    fn summary_of_huge_values_is_finite() {
+        let mut s = Summary::default();
+        for v in [1e308, -1e308] {
+            s.add(&RewardOutput::value(v));
+        }
+        assert_eq!(s.reward.mean(), Some(0.0));
+        assert_eq!(s.reward.std(), Some(1e308));
+        let mut s = Summary::default();
+        for v in [f64::MAX, f64::MAX, -f64::MAX, -f64::MAX] {
+            s.add(&RewardOutput::value(v));
+        }
+        assert_eq!(s.reward.mean(), Some(0.0));
+        let sd = s.reward.std().unwrap();
+        assert!(
+            sd.is_finite() && (sd / f64::MAX - 1.0).abs() < 1e-15,
+            "{sd}"
+        );
     }
 }
