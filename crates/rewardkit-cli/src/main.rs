@@ -20,6 +20,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod mdp;
+mod prefs;
 mod probe;
 mod score;
 mod serve;
@@ -58,6 +59,8 @@ enum Command {
     Compare(mdp::CompareArgs),
     /// Reward-hacking diagnostics from proxy and true scores (correlation, best-of-n, PF-PPO R², length).
     Diagnose(mdp::DiagnoseArgs),
+    /// Preference learning: fit, score and evaluate reward models (`learned` in pipelines).
+    Prefs(prefs::PrefsArgs),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // `learned` reward functions in every pipeline (score, probe, serve).
+    rewardkit_prefs::install();
     let result = match cli.command {
         Command::Score(args) => score::run(args, cli.quiet),
         Command::Probe(args) => probe::run(args, cli.quiet),
@@ -77,6 +82,7 @@ fn main() -> ExitCode {
         Command::Schema => print_schema(),
         Command::Compare(args) => mdp::compare(args),
         Command::Diagnose(args) => mdp::diagnose(args),
+        Command::Prefs(args) => prefs::run(args, cli.quiet),
     };
     match result {
         Ok(code) => code,
