@@ -215,7 +215,9 @@ impl Objective for PairObjective {
                 (loss, vec![gc], vec![gr])
             }
             PairLoss::Gpm { tau, normalise: n } => {
-                let m = self.margin[i].unwrap_or(0.0);
+                // The data's `margin` is a preference strength on BT's scale; GPM's score is
+                // bounded (|s| ≤ 1 with unit-norm embeddings), so it trains without one.
+                let m = 0.0;
                 if *n {
                     let (uc, nc) = normalise(&fc.out);
                     let (ur, nr) = normalise(&fr.out);
