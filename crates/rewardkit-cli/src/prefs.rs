@@ -51,6 +51,9 @@ enum ModelType {
     Ensemble,
     /// Regression on rated attributes (ratings data).
     Regression,
+    /// Variational Preference Learning: a reward conditioned on a latent user variable
+    /// inferred from a few of the user's pairs (pairs with `user`).
+    Vpl,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -112,7 +115,7 @@ struct FitArgs {
     /// Model type.
     #[arg(long, value_enum, default_value = "bt")]
     model: ModelType,
-    /// Hidden units of an MLP head (0: a linear head).
+    /// Hidden units of an MLP head (0: a linear head; VPL: 0 means 32).
     #[arg(long, default_value_t = 0, value_name = "N")]
     hidden: usize,
     /// BT loss variant (bt, ensemble).
@@ -139,6 +142,15 @@ struct FitArgs {
     /// Ensemble: train each member on a bootstrap resample.
     #[arg(long)]
     bootstrap: bool,
+    /// VPL: latent dimension.
+    #[arg(long, default_value_t = 8, value_name = "D")]
+    latent: usize,
+    /// VPL: context pairs per user (training episodes; `evaluate` uses each user's first ones).
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    context: usize,
+    /// VPL: KL weight β (the reference's `kl_loss_weight`).
+    #[arg(long, default_value_t = 0.01, value_name = "BETA")]
+    beta: f64,
     /// Regression: attribute=weight pairs of the reward, comma-separated (default: every
     /// attribute, weight 1).
     #[arg(long, value_name = "A=W,...")]
@@ -267,6 +279,13 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
             members: a.members,
             bootstrap: a.bootstrap,
             loss: bt,
+        },
+        ModelType::Vpl => ModelKind::Vpl {
+            latent: a.latent,
+            hidden: if a.hidden == 0 { 32 } else { a.hidden },
+            context: a.context,
+            beta: a.beta,
+            anneal_period: 10_000,
         },
         ModelType::Regression => {
             let (attributes, weights) = match &a.weights {
@@ -403,13 +422,20 @@ fn evaluate(a: EvalArgs) -> Result<ExitCode> {
             a.data.display()
         );
     };
-    let probs = pairs
+    // VPL: each user's first `context` pairs are the context, not scored.
+    let scored: Vec<(usize, f64)> = m
+        .personal_probs(pairs, None, s)?
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|p| (i, p)))
+        .collect();
+    let probs: Vec<f64> = scored.iter().map(|&(_, p)| p).collect();
+    let len: Vec<f64> = scored
         .iter()
-        .map(|p| m.prob(p, None, s))
-        .collect::<rewardkit_prefs::Result<Vec<f64>>>()?;
-    let len: Vec<f64> = pairs
-        .iter()
-        .map(|p| p.chosen.chars().count() as f64 - p.rejected.chars().count() as f64)
+        .map(|&(i, _)| {
+            let p = &pairs[i];
+            p.chosen.chars().count() as f64 - p.rejected.chars().count() as f64
+        })
         .collect();
     let r = rewardkit_prefs::eval::metrics(&probs, &len);
     let mut out = std::io::stdout().lock();

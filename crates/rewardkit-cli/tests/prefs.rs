@@ -224,3 +224,51 @@ fn a_fitted_model_is_the_learned_reward_of_score_and_serve() {
         "{err}"
     );
 }
+
+#[test]
+fn vpl_fits_per_user_pairs_and_evaluates_with_each_users_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let fit_eval = |model: &str, extra: &[&str]| -> serde_json::Value {
+        let out = dir.path().join(model);
+        rewardkit()
+            .args(["-q", "prefs", "fit", "--model", model, "--data"])
+            .arg(fixture("users.jsonl"))
+            .arg("--out")
+            .arg(&out)
+            .args([
+                "--hash-dim",
+                "1024",
+                "--epochs",
+                "60",
+                "--batch-size",
+                "8",
+                "--patience",
+                "0",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+        let o = rewardkit()
+            .args(["prefs", "evaluate", "--json", "--model"])
+            .arg(&out)
+            .arg("--data")
+            .arg(fixture("users_test.jsonl"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let vpl = fit_eval(
+        "vpl",
+        &["--context", "6", "--latent", "4", "--hidden", "16"],
+    );
+    // 8 users × (16 pairs − 6 context pairs).
+    assert_eq!(vpl["n"], 80, "{vpl}");
+    let bt = fit_eval("bt", &[]);
+    assert_eq!(bt["n"], 128);
+    let (a, b) = (
+        vpl["accuracy"].as_f64().unwrap(),
+        bt["accuracy"].as_f64().unwrap(),
+    );
+    assert!(a > 0.75 && a > b + 0.15, "VPL {vpl} vs BT {bt}");
+}

@@ -43,6 +43,7 @@ pub mod model;
 pub mod reward;
 pub mod rng;
 pub mod train;
+pub mod vpl;
 
 pub use error::{Error, Result};
 pub use reward::load_reward;

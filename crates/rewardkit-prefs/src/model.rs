@@ -20,6 +20,7 @@ use crate::loss::{
 };
 use crate::rng::Rng;
 use crate::train::{self, Objective, TrainConfig, TrainReport};
+use crate::vpl::{Episode, VplObjective, VplShape};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -62,6 +63,19 @@ pub enum ModelKind {
         /// The members' loss.
         loss: BtLoss,
     },
+    /// Variational Preference Learning (a reward conditioned on a latent user variable).
+    Vpl {
+        /// Latent dimension d.
+        latent: usize,
+        /// Hidden units of the encoder and decoder MLPs.
+        hidden: usize,
+        /// Context pairs per user episode.
+        context: usize,
+        /// KL weight β.
+        beta: f64,
+        /// Period of the cyclical KL annealing, in steps (0: none).
+        anneal_period: u64,
+    },
 }
 
 impl ModelKind {
@@ -72,6 +86,7 @@ impl ModelKind {
             ModelKind::Regression { .. } => "regression",
             ModelKind::Gpm { .. } => "gpm",
             ModelKind::Ensemble { .. } => "ensemble",
+            ModelKind::Vpl { .. } => "vpl",
         }
     }
 }
@@ -306,6 +321,27 @@ fn check_kind(kind: &ModelKind) -> Result<()> {
             }
             Ok(())
         }
+        ModelKind::Vpl {
+            latent,
+            hidden,
+            context,
+            beta,
+            ..
+        } => {
+            if *latent == 0 || *latent > 256 {
+                return Err(Error::option("latent", "must be in 1..=256"));
+            }
+            if *hidden == 0 || *hidden > 4096 {
+                return Err(Error::option("hidden", "must be in 1..=4096"));
+            }
+            if *context == 0 {
+                return Err(Error::option("context", "must be at least 1"));
+            }
+            if !(beta.is_finite() && *beta >= 0.0) {
+                return Err(Error::option("beta", "must be a finite number ≥ 0"));
+            }
+            Ok(())
+        }
         ModelKind::Regression {
             attributes,
             weights,
@@ -342,7 +378,10 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
         }
         (
             Dataset::Ratings(_),
-            ModelKind::Bt { .. } | ModelKind::Gpm { .. } | ModelKind::Ensemble { .. },
+            ModelKind::Bt { .. }
+            | ModelKind::Gpm { .. }
+            | ModelKind::Ensemble { .. }
+            | ModelKind::Vpl { .. },
         ) => {
             return Err(wrong(
                 "this model needs pairs (`chosen`, `rejected`); ratings fit `--model regression`",
@@ -403,8 +442,12 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
     let featurizer = Featurizer::fit(&opts.featurizer, &fit_texts)?;
     let feats = featurizer.encode_all(&texts)?;
     let d_in = featurizer.dim();
+    if let (Dataset::Pairs(pairs), ModelKind::Vpl { .. }) = (data, &kind) {
+        let split = (train_idx.as_slice(), val_idx.as_slice());
+        return fit_vpl(pairs, kind.clone(), feats, featurizer, split, info, opts);
+    }
     let (d_out, bias) = match &kind {
-        ModelKind::Bt { .. } | ModelKind::Ensemble { .. } => (1, true),
+        ModelKind::Bt { .. } | ModelKind::Ensemble { .. } | ModelKind::Vpl { .. } => (1, true),
         ModelKind::Gpm { k, .. } => (2 * k, false),
         ModelKind::Regression { attributes, .. } => (attributes.len(), true),
     };
@@ -454,7 +497,9 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
                     tau: *tau,
                     normalise: *normalise,
                 },
-                ModelKind::Regression { .. } => unreachable!("checked above"),
+                ModelKind::Regression { .. } | ModelKind::Vpl { .. } => {
+                    unreachable!("checked above")
+                }
             };
             let uses: Vec<bool> = pairs
                 .iter()
@@ -533,6 +578,120 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
     })
 }
 
+/// Fits a VPL model: episodes are drawn per user from the training rows (and, for
+/// validation, from the held-out rows).
+fn fit_vpl(
+    pairs: &[Pair],
+    kind: ModelKind,
+    feats: Vec<Arc<Feat>>,
+    featurizer: Featurizer,
+    (train_idx, val_idx): (&[usize], &[usize]),
+    info: DataInfo,
+    opts: &FitOptions,
+) -> Result<Model> {
+    let ModelKind::Vpl {
+        latent,
+        hidden,
+        context,
+        beta,
+        anneal_period,
+    } = kind
+    else {
+        unreachable!("called for VPL only")
+    };
+    if let Some(i) = pairs.iter().position(|p| p.user.is_none()) {
+        return Err(Error::Data {
+            file: info.file.clone(),
+            line: i as u64 + 1,
+            field: "user".into(),
+            message: "`--model vpl` needs the annotator of every pair".into(),
+        });
+    }
+    let shape = VplShape {
+        d_in: featurizer.dim(),
+        latent,
+        hidden,
+    };
+    let mut rng = Rng::new(opts.train.seed, 0x0F1);
+    let mut episodes = |idx: &[usize]| -> Vec<Episode> {
+        let mut by_user: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        for &i in idx {
+            by_user
+                .entry(pairs[i].user.as_deref().unwrap_or(""))
+                .or_default()
+                .push(i);
+        }
+        let mut out = Vec::new();
+        for rows in by_user.values().filter(|r| r.len() >= 2) {
+            for _ in 0..rows.len().div_ceil(context) {
+                let mut a = rows.clone();
+                rng.shuffle(&mut a);
+                let mut b = rows.clone();
+                rng.shuffle(&mut b);
+                a.truncate(context);
+                b.truncate(2 * context);
+                out.push(Episode { ctx: a, tgt: b });
+            }
+        }
+        out
+    };
+    let mut all = episodes(train_idx);
+    let n_train = all.len();
+    all.extend(episodes(val_idx));
+    if n_train == 0 {
+        return Err(Error::Dataset {
+            file: info.file.clone(),
+            message: "`--model vpl` needs users with at least 2 training pairs".into(),
+        });
+    }
+    let obj = VplObjective {
+        shape,
+        chosen: feats.iter().step_by(2).cloned().collect(),
+        rejected: feats.iter().skip(1).step_by(2).cloned().collect(),
+        episodes: all,
+        beta,
+        anneal_period,
+        seed: opts.train.seed,
+        step: Default::default(),
+    };
+    let steps = (n_train.div_ceil(opts.train.batch_size) * opts.train.epochs) as u64;
+    let pb = train::progress_bar(steps, opts.progress);
+    pb.set_prefix("vpl");
+    let mut p = shape.init(&mut Rng::new(opts.train.seed, 0x1A17));
+    let tr: Vec<usize> = (0..n_train).collect();
+    let va: Vec<usize> = (n_train..obj.episodes.len()).collect();
+    let report = train::train(&obj, &mut p, &tr, &va, &opts.train, 0, Some(&pb))?;
+    pb.finish_and_clear();
+    let config = ModelConfig {
+        format: "rewardkit-prefs".into(),
+        format_version: FORMAT_VERSION,
+        model: ModelKind::Vpl {
+            latent,
+            hidden,
+            context,
+            beta,
+            anneal_period,
+        },
+        head: shape.dec(),
+        featurizer: opts.featurizer.clone(),
+        input: opts.input,
+        training: opts.train.clone(),
+        data: DataInfo {
+            rows: pairs.len(),
+            train_rows: train_idx.len(),
+            val_rows: val_idx.len(),
+            ..info
+        },
+        report: vec![report],
+    };
+    Ok(Model {
+        config,
+        featurizer,
+        members: vec![p],
+        anchor: None,
+    })
+}
+
 /// The mean (normalised) preference embedding of the training responses.
 fn gpm_anchor(
     head: &Head,
@@ -573,6 +732,70 @@ impl Model {
         }
     }
 
+    /// The sizes of a VPL model (`None` for other types).
+    pub fn vpl_shape(&self) -> Option<VplShape> {
+        match self.config.model {
+            ModelKind::Vpl { latent, hidden, .. } => Some(VplShape {
+                d_in: self.featurizer.dim(),
+                latent,
+                hidden,
+            }),
+            _ => None,
+        }
+    }
+
+    /// P(chosen ≻ rejected) for each pair, personalised for VPL: the first `context` pairs of
+    /// each user (at most all but one, in file order) are that user's context (`None`: not
+    /// scored), the user's other pairs are scored with z = μ(context). Other models, and pairs
+    /// without a user, are scored as by [`Model::prob`].
+    pub fn personal_probs(
+        &self,
+        pairs: &[Pair],
+        input: Option<Input>,
+        s: Scoring,
+    ) -> Result<Vec<Option<f64>>> {
+        let (Some(shape), ModelKind::Vpl { context, .. }) = (self.vpl_shape(), &self.config.model)
+        else {
+            return pairs
+                .iter()
+                .map(|p| self.prob(p, input, s).map(Some))
+                .collect();
+        };
+        let p = &self.members[0];
+        let mut by_user: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        let mut out = vec![None; pairs.len()];
+        for (i, q) in pairs.iter().enumerate() {
+            match &q.user {
+                Some(u) => by_user.entry(u.as_str()).or_default().push(i),
+                None => out[i] = Some(self.prob(q, input, s)?),
+            }
+        }
+        for rows in by_user.values() {
+            let n_ctx = (*context).min(rows.len().saturating_sub(1));
+            let feats = |i: usize| -> Result<(Arc<Feat>, Arc<Feat>)> {
+                Ok((
+                    self.features(&pairs[i].prompt, &pairs[i].chosen, input)?,
+                    self.features(&pairs[i].prompt, &pairs[i].rejected, input)?,
+                ))
+            };
+            let ctx = rows[..n_ctx]
+                .iter()
+                .map(|&i| feats(i))
+                .collect::<Result<Vec<_>>>()?;
+            let refs: Vec<(&Feat, &Feat)> = ctx.iter().map(|(c, r)| (&**c, &**r)).collect();
+            let z = if refs.is_empty() {
+                vec![0.0; shape.latent]
+            } else {
+                shape.encode(p, &refs).mu
+            };
+            for &i in &rows[n_ctx..] {
+                let (c, r) = feats(i)?;
+                out[i] = Some(shape.prob(p, &c, &r, &z));
+            }
+        }
+        Ok(out)
+    }
+
     /// The reward of each member for one response (one value except for ensembles).
     pub fn member_rewards(
         &self,
@@ -582,6 +805,10 @@ impl Model {
     ) -> Result<Vec<f64>> {
         let x = self.features(prompt, response, input)?;
         Ok(match &self.config.model {
+            ModelKind::Vpl { latent, .. } => {
+                let shape = self.vpl_shape().expect("a VPL model");
+                vec![shape.reward(&self.members[0], &x, &vec![0.0; *latent])]
+            }
             ModelKind::Bt { .. } | ModelKind::Ensemble { .. } => self
                 .members
                 .iter()
@@ -640,13 +867,9 @@ impl Model {
             ));
         }
         for (m, p) in self.members.iter().enumerate() {
-            for (name, shape, off) in self.config.head.tensors() {
+            for (name, shape, off) in layout(&self.config, self.featurizer.dim(), m) {
                 let n: usize = shape.iter().product();
-                owned.push((
-                    format!("members.{m}.{name}"),
-                    shape,
-                    bytes(&p[off..off + n]),
-                ));
+                owned.push((name, shape, bytes(&p[off..off + n])));
             }
         }
         if let Some(a) = &self.anchor {
@@ -695,7 +918,7 @@ impl Model {
         check_kind(&config.model).map_err(|e| bad(format!("config.json: {e}")))?;
         let head = config.head;
         let (want_out, want_bias) = match &config.model {
-            ModelKind::Bt { .. } | ModelKind::Ensemble { .. } => (1, true),
+            ModelKind::Bt { .. } | ModelKind::Ensemble { .. } | ModelKind::Vpl { .. } => (1, true),
             ModelKind::Gpm { k, .. } => (2 * k, false),
             ModelKind::Regression { attributes, .. } => (attributes.len(), true),
         };
@@ -732,9 +955,13 @@ impl Model {
             FeaturizerConfig::Minilm { .. } => Vec::new(),
         };
         let featurizer = Featurizer::with_idf(config.featurizer.clone(), idf).check()?;
-        if featurizer.dim() != head.d_in {
+        let want_in = match config.model {
+            ModelKind::Vpl { latent, .. } => featurizer.dim() + latent,
+            _ => featurizer.dim(),
+        };
+        if want_in != head.d_in {
             return Err(bad(format!(
-                "config.json: head input {} ≠ featurizer dimension {}",
+                "config.json: head input {} does not fit the featurizer (dimension {})",
                 head.d_in,
                 featurizer.dim()
             )));
@@ -743,11 +970,20 @@ impl Model {
             ModelKind::Ensemble { members, .. } => *members,
             _ => 1,
         };
+        let n_params = match config.model {
+            ModelKind::Vpl { latent, hidden, .. } => VplShape {
+                d_in: featurizer.dim(),
+                latent,
+                hidden,
+            }
+            .n_params(),
+            _ => head.n_params(),
+        };
         let mut members = Vec::new();
         for m in 0..n_members {
-            let mut p = vec![0.0; head.n_params()];
-            for (name, shape, off) in head.tensors() {
-                let v = get(&format!("members.{m}.{name}"), &shape)?;
+            let mut p = vec![0.0; n_params];
+            for (name, shape, off) in layout(&config, featurizer.dim(), m) {
+                let v = get(&name, &shape)?;
                 p[off..off + v.len()].copy_from_slice(&v);
             }
             members.push(p);
@@ -770,6 +1006,27 @@ impl Model {
             members,
             anchor,
         })
+    }
+}
+
+/// The named tensors of member `m` of a model: `(name, shape, offset)`.
+fn layout(config: &ModelConfig, d_in: usize, m: usize) -> Vec<(String, Vec<usize>, usize)> {
+    match config.model {
+        ModelKind::Vpl { latent, hidden, .. } => VplShape {
+            d_in,
+            latent,
+            hidden,
+        }
+        .tensors()
+        .into_iter()
+        .map(|(n, s, o)| (format!("vpl.{n}"), s, o))
+        .collect(),
+        _ => config
+            .head
+            .tensors()
+            .into_iter()
+            .map(|(n, s, o)| (format!("members.{m}.{n}"), s, o))
+            .collect(),
     }
 }
 

@@ -23,6 +23,8 @@ pub trait Objective: Sync {
     fn n_params(&self) -> usize;
     /// The loss of example `i`; when `grad` is given, adds the example's gradient to it.
     fn example(&self, params: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64;
+    /// Called before each optimiser step `t` (1-based), e.g. to draw fresh noise.
+    fn begin_step(&self, _t: u64) {}
 }
 
 /// Training options (recorded in the model's `config.json`).
@@ -164,6 +166,7 @@ pub fn train<O: Objective>(
         rng.shuffle(&mut order);
         let mut epoch_loss = 0.0;
         for batch in order.chunks(cfg.batch_size) {
+            obj.begin_step(t as u64 + 1);
             let chunk = batch.len().div_ceil(CHUNKS);
             let parts: Vec<(f64, Vec<f64>)> = batch
                 .par_chunks(chunk)

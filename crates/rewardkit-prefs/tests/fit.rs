@@ -380,3 +380,84 @@ fn model_files_round_trip_and_validate() {
         .contains("model.safetensors"));
     assert!(Model::load(&dir.path().join("none"), None).is_err());
 }
+
+/// Two kinds of users: both like the shared words, and they disagree about `alpha`
+/// (+3 for one kind, −3 for the other). Every pair has `alpha` in exactly one response.
+fn user_pairs(users: usize, per_user: usize, seed: u64, w: &[f64]) -> Vec<Pair> {
+    let mut rng = Rng::new(seed, 21);
+    let mut out = Vec::new();
+    for u in 0..users {
+        let sign = if u % 2 == 0 { 3.0 } else { -3.0 };
+        for _ in 0..per_user {
+            let (a, ra) = response(&mut rng, w);
+            let (b, rb) = response(&mut rng, w);
+            let (a, ra) = (format!("alpha {a}"), 0.3 * ra + sign);
+            let rb = 0.3 * rb;
+            let (chosen, rejected) = if ra >= rb { (a, b) } else { (b, a) };
+            out.push(Pair {
+                prompt: String::new(),
+                chosen,
+                rejected,
+                margin: None,
+                user: Some(format!("u{seed}-{u}")),
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn vpl_recovers_per_user_rewards_that_bt_averages_away() {
+    let w = weights(14);
+    let train = Dataset::Pairs(user_pairs(24, 24, 14, &w));
+    let test = user_pairs(10, 20, 15, &w);
+    let kind = ModelKind::Vpl {
+        latent: 4,
+        hidden: 16,
+        context: 6,
+        beta: 0.01,
+        anneal_period: 10_000,
+    };
+    let mut o = opts(kind, HeadKind::Linear);
+    o.featurizer = FeaturizerConfig::Hashing(HashingConfig {
+        dim: 1 << 10,
+        word_ngrams: [1, 1],
+        char_ngrams: [0, 0],
+    });
+    o.train.epochs = 60;
+    o.train.batch_size = 8;
+    o.train.lr = 0.01;
+    o.train.patience = 0;
+    let m = model::fit(&train, Default::default(), &o).unwrap();
+    let probs = m.personal_probs(&test, None, Scoring::default()).unwrap();
+    let scored: Vec<f64> = probs.iter().flatten().copied().collect();
+    assert_eq!(
+        scored.len(),
+        10 * (20 - 6),
+        "the context pairs are not scored"
+    );
+    let acc = scored.iter().filter(|&&p| p > 0.5).count() as f64 / scored.len() as f64;
+    let b = model::fit(
+        &train,
+        Default::default(),
+        &opts(bt(BtVariant::Bt, 0.0, 0.0), HeadKind::Linear),
+    )
+    .unwrap();
+    let acc_bt = accuracy(&b, &test, Scoring::default());
+    assert!(
+        acc > 0.8,
+        "VPL accuracy with 6 context pairs per user: {acc}"
+    );
+    assert!(acc > acc_bt + 0.15, "VPL {acc} vs BT {acc_bt}");
+    // Saved and loaded, it scores the same.
+    let dir = tempfile::tempdir().unwrap();
+    m.save(dir.path()).unwrap();
+    let l = Model::load(dir.path(), None).unwrap();
+    assert_eq!(
+        l.personal_probs(&test, None, Scoring::default()).unwrap(),
+        probs
+    );
+    // VPL needs users.
+    let e = model::fit(&Dataset::Pairs(pairs(20, 1, &w)), Default::default(), &o).unwrap_err();
+    assert!(e.to_string().contains("field `user`"), "{e}");
+}

@@ -4,6 +4,9 @@ The true reward of a response is the sum of the weights of its phrases (helpful 
 positive, dismissive ones negative, filler 0); the chosen response of a pair is the one with
 the higher true reward (ties are skipped), and `margin` is |Δ| rounded and capped at 3.
 Ratings carry `helpfulness` (true reward + N(0, 0.25²)) and `verbosity` (words / 10).
+Per-user pairs (VPL): users of one kind add +3 for the phrase "Here is the short version.",
+users of the other kind −3, on top of 0.3 × the shared reward; it is in exactly one response
+of each pair.
 """
 import json
 import random
@@ -56,11 +59,32 @@ def pairs(rng, n):
     return out
 
 
+SPLIT = "Here is the short version."
+
+
+def user_pairs(rng, users, per_user, prefix):
+    out = []
+    for u in range(users):
+        sign = 3.0 if u % 2 == 0 else -3.0
+        for _ in range(per_user):
+            (a, ra), (b, rb) = response(rng), response(rng)
+            a, ra, rb = SPLIT + " " + a, 0.3 * ra + sign, 0.3 * rb
+            c, r = (a, b) if ra >= rb else (b, a)
+            out.append({"user": f"{prefix}{u}", "prompt": rng.choice(PROMPTS), "chosen": c,
+                        "rejected": r})
+    return out
+
+
 def main():
     rng = random.Random(20261201)
     for name, n in [("pairs.jsonl", 300), ("pairs_test.jsonl", 100)]:
         with open(name, "w") as f:
             for row in pairs(rng, n):
+                f.write(json.dumps(row) + "\n")
+    for name, users, per_user, prefix in [("users.jsonl", 20, 24, "train-"),
+                                          ("users_test.jsonl", 8, 16, "test-")]:
+        with open(name, "w") as f:
+            for row in user_pairs(rng, users, per_user, prefix):
                 f.write(json.dumps(row) + "\n")
     with open("ratings.jsonl", "w") as f:
         for _ in range(200):
