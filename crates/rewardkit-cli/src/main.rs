@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | `remote` | on | the `remote` reward function (reward models hosted elsewhere, over HTTP); forwards `rewardkit-core/remote` |
 //! | `parquet` | off | Parquet input and output for `score` and `probe` (Arrow; heavy) |
+//! | `candle` | off | the `minilm` featurizer of `prefs` (all-MiniLM-L6-v2 with candle; heavy) |
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -141,6 +141,8 @@ pub struct Featurizer {
     /// IDF weight per bucket (hashing).
     pub idf: Vec<f64>,
     cache: Mutex<HashMap<u128, Arc<Feat>>>,
+    #[cfg(feature = "candle")]
+    minilm: Option<Arc<crate::minilm::MiniLm>>,
 }
 
 /// At most this many texts are cached (then the cache starts over).
@@ -188,6 +190,8 @@ impl Featurizer {
             config,
             idf,
             cache: Mutex::new(HashMap::new()),
+            #[cfg(feature = "candle")]
+            minilm: None,
         }
     }
 
@@ -204,6 +208,23 @@ impl Featurizer {
                 }
                 Ok(self)
             }
+            #[cfg(feature = "candle")]
+            FeaturizerConfig::Minilm { path } => {
+                let path = path.clone();
+                let mut me = self;
+                if me.minilm.is_none() {
+                    // The folder recorded at fit time, else REWARDKIT_MINILM.
+                    let mut dir = std::path::PathBuf::from(path);
+                    if !dir.join("config.json").exists() {
+                        if let Some(env) = std::env::var_os("REWARDKIT_MINILM") {
+                            dir = env.into();
+                        }
+                    }
+                    me.minilm = Some(Arc::new(crate::minilm::MiniLm::load(&dir)?));
+                }
+                Ok(me)
+            }
+            #[cfg(not(feature = "candle"))]
             FeaturizerConfig::Minilm { .. } => Err(Error::Unsupported(
                 "the `minilm` featurizer needs the `candle` feature; rebuild with --features candle"
                     .into(),
@@ -221,32 +242,68 @@ impl Featurizer {
 
     /// Encodes one text (cached).
     pub fn encode(&self, text: &str) -> Result<Arc<Feat>> {
-        let key = ((fnv1a(text.as_bytes(), FNV_BASIS) as u128) << 64)
-            | fnv1a(text.as_bytes(), 0x6C62_272E_07BB_0142) as u128;
-        if let Some(f) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        let key = text_key(text);
+        if let Some(f) = self.cached(key) {
             return Ok(f);
         }
         let f = Arc::new(match &self.config {
             FeaturizerConfig::Hashing(h) => self.hashing(h, text),
-            FeaturizerConfig::Minilm { .. } => {
-                return Err(Error::Unsupported(
-                    "the `minilm` featurizer needs the `candle` feature".into(),
-                ))
-            }
+            FeaturizerConfig::Minilm { .. } => self.dense(&[text])?.remove(0),
         });
+        self.remember(key, f.clone());
+        Ok(f)
+    }
+
+    fn cached(&self, key: u128) -> Option<Arc<Feat>> {
+        self.cache.lock().ok().and_then(|c| c.get(&key).cloned())
+    }
+
+    fn remember(&self, key: u128, f: Arc<Feat>) {
         if let Ok(mut c) = self.cache.lock() {
             if c.len() >= CACHE_MAX {
                 c.clear();
             }
-            c.insert(key, f.clone());
+            c.insert(key, f);
         }
-        Ok(f)
     }
 
-    /// Encodes many texts (in parallel; order kept).
+    /// Sentence embeddings of texts (`minilm`).
+    #[cfg(feature = "candle")]
+    fn dense(&self, texts: &[&str]) -> Result<Vec<Feat>> {
+        let m = self.minilm.as_ref().ok_or_else(|| {
+            Error::Unsupported("the `minilm` featurizer is not loaded (call check())".into())
+        })?;
+        Ok(m.embed(texts)?
+            .into_iter()
+            .map(|v| Feat::dense(v.into_iter().map(f64::from).collect()))
+            .collect())
+    }
+
+    #[cfg(not(feature = "candle"))]
+    fn dense(&self, _: &[&str]) -> Result<Vec<Feat>> {
+        Err(Error::Unsupported(
+            "the `minilm` featurizer needs the `candle` feature; rebuild with --features candle"
+                .into(),
+        ))
+    }
+
+    /// Encodes many texts (order kept): hashing in parallel, sentence embeddings in batches.
     pub fn encode_all<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Result<Vec<Arc<Feat>>> {
         use rayon::prelude::*;
-        texts.par_iter().map(|t| self.encode(t.as_ref())).collect()
+        if let FeaturizerConfig::Hashing(_) = self.config {
+            return texts.par_iter().map(|t| self.encode(t.as_ref())).collect();
+        }
+        let mut todo: Vec<&str> = texts
+            .iter()
+            .map(|t| t.as_ref())
+            .filter(|t| self.cached(text_key(t)).is_none())
+            .collect();
+        todo.sort_unstable();
+        todo.dedup();
+        for (t, f) in todo.iter().zip(self.dense(&todo)?) {
+            self.remember(text_key(t), Arc::new(f));
+        }
+        texts.iter().map(|t| self.encode(t.as_ref())).collect()
     }
 
     fn hashing(&self, h: &HashingConfig, text: &str) -> Feat {
@@ -263,6 +320,12 @@ impl Featurizer {
         }
         Feat { idx, val }
     }
+}
+
+/// The cache key of a text: two independent 64-bit FNV-1a hashes.
+fn text_key(text: &str) -> u128 {
+    ((fnv1a(text.as_bytes(), FNV_BASIS) as u128) << 64)
+        | fnv1a(text.as_bytes(), 0x6C62_272E_07BB_0142) as u128
 }
 
 fn check_hashing(h: &HashingConfig) -> Result<()> {

@@ -39,6 +39,8 @@ pub mod eval;
 pub mod features;
 pub mod head;
 pub mod loss;
+#[cfg(feature = "candle")]
+pub mod minilm;
 pub mod model;
 pub mod reward;
 pub mod rng;

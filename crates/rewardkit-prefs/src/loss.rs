@@ -255,6 +255,18 @@ mod tests {
     }
 
     #[test]
+    fn gpm_with_k1_and_v_r1_is_exactly_bt() {
+        // v = (r, 1), τ = 1, no margin: the GPM loss and its gradient in r are BT's.
+        let bt = BtLoss::default();
+        for (rc, rr) in [(0.5, 0.0), (-2.0, 1.5), (30.0, -40.0)] {
+            let (l, gc, gr) = gpm_loss(&[rc, 1.0], &[rr, 1.0], 1.0, 0.0);
+            let (lb, bc, br) = bt.eval(rc, rr, None);
+            assert_eq!(l, lb);
+            assert_eq!((gc[0], gr[0]), (bc, br));
+        }
+    }
+
+    #[test]
     fn gpm_gradients_match_finite_differences() {
         let (a, b) = (vec![0.3, -1.2, 0.7, 0.1], vec![1.1, 0.4, -0.2, 0.9]);
         let (_, ga, gb) = gpm_loss(&a, &b, 0.5, 0.2);
