@@ -917,6 +917,13 @@ impl Model {
         }
         check_kind(&config.model).map_err(|e| bad(format!("config.json: {e}")))?;
         let head = config.head;
+        if let HeadKind::Mlp { hidden } = head.kind {
+            if hidden == 0 || hidden > 4096 {
+                return Err(bad(format!(
+                    "config.json: head hidden size {hidden} is not in 1..=4096"
+                )));
+            }
+        }
         let (want_out, want_bias) = match &config.model {
             ModelKind::Bt { .. } | ModelKind::Ensemble { .. } | ModelKind::Vpl { .. } => (1, true),
             ModelKind::Gpm { k, .. } => (2 * k, false),
@@ -979,6 +986,16 @@ impl Model {
             .n_params(),
             _ => head.n_params(),
         };
+        // A config that asks for more weights than the file holds is refused before allocating.
+        if n_params
+            .checked_mul(n_members)
+            .map_or(true, |n| n > raw.len() / 8)
+        {
+            return Err(bad(format!(
+                "config.json asks for {n_params} weights × {n_members} members; model.safetensors holds {} bytes",
+                raw.len()
+            )));
+        }
         let mut members = Vec::new();
         for m in 0..n_members {
             let mut p = vec![0.0; n_params];

@@ -373,6 +373,22 @@ fn model_files_round_trip_and_validate() {
     .unwrap();
     let e = Model::load(&path, None).unwrap_err().to_string();
     assert!(e.contains("members.0.w1"), "{e}");
+    // A config asking for absurd sizes is refused before anything is allocated.
+    std::fs::write(
+        path.join("config.json"),
+        cfg.replace("\"hidden\": 4", "\"hidden\": 4000"),
+    )
+    .unwrap();
+    let e = Model::load(&path, None).unwrap_err().to_string();
+    assert!(e.contains("asks for"), "{e}");
+    std::fs::write(
+        path.join("config.json"),
+        cfg.replace("\"hidden\": 4", "\"hidden\": 18446744073709551615"),
+    )
+    .unwrap();
+    let e = Model::load(&path, None).unwrap_err().to_string();
+    assert!(e.contains("hidden size"), "{e}");
+    std::fs::write(path.join("config.json"), &cfg).unwrap();
     std::fs::write(path.join("model.safetensors"), b"junk").unwrap();
     assert!(Model::load(&path, None)
         .unwrap_err()
