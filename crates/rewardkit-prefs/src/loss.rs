@@ -12,7 +12,7 @@
 //!
 //! General Preference Model (Zhang et al., arXiv 2410.02197): preference embeddings
 //! v ∈ R^{2k}, the skew-symmetric operator R = blockdiag([[0, −1], [1, 0]] × k), score
-//! s(i, j) = ⟨R v_i, v_j⟩ = Σ_l (v_i[2l] v_j[2l+1] − v_i[2l+1] v_j[2l]), P(i ≻ j) = σ(s/τ),
+//! s(i, j) = ⟨R v_i, v_j⟩ = Σ_l (v_i\[2l\] v_j\[2l+1\] − v_i\[2l+1\] v_j\[2l\]), P(i ≻ j) = σ(s/τ),
 //! loss −log σ((s − m)/τ). With k = 1 and v = (r, 1), s = r_i − r_j: exactly BT.
 //!
 //! log σ(z) = −softplus(−z), computed as z for z < −30 and −ln(1 + e^{−z}) otherwise.
