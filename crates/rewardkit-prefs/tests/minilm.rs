@@ -85,3 +85,44 @@ fn minilm_matches_sentence_transformers() {
     assert_eq!(x.val.len(), 384);
     assert!((x.val[0] - emb[0][0] as f64).abs() < 1e-6);
 }
+
+#[test]
+fn a_bt_model_on_minilm_features_fits_saves_and_loads() {
+    use rewardkit_prefs::model::{self, FitOptions, Model, Scoring};
+    use rewardkit_prefs::train::TrainConfig;
+    let Some(dir) = model_dir() else { return };
+    let data_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let train = rewardkit_prefs::data::read(&data_dir.join("pairs.jsonl")).unwrap();
+    let test = rewardkit_prefs::data::read(&data_dir.join("pairs_test.jsonl")).unwrap();
+    let opts = FitOptions {
+        featurizer: FeaturizerConfig::Minilm {
+            path: dir.display().to_string(),
+        },
+        train: TrainConfig {
+            epochs: 40,
+            lr: 0.05,
+            ..TrainConfig::default()
+        },
+        ..FitOptions::default()
+    };
+    let m = model::fit(&train, Default::default(), &opts).unwrap();
+    let pairs = test.pairs().unwrap();
+    let probs: Vec<f64> = pairs
+        .iter()
+        .map(|p| m.prob(p, None, Scoring::default()).unwrap())
+        .collect();
+    let acc = probs.iter().filter(|&&p| p > 0.5).count() as f64 / probs.len() as f64;
+    eprintln!("BT on MiniLM features, bundled fixture: held-out accuracy {acc:.3}");
+    assert!(acc > 0.8, "{acc}");
+    let out = tempfile::tempdir().unwrap();
+    m.save(out.path()).unwrap();
+    let l = Model::load(out.path(), Some("minilm")).unwrap();
+    assert_eq!(
+        l.prob(&pairs[0], None, Scoring::default()).unwrap(),
+        probs[0]
+    );
+    let e = Model::load(out.path(), Some("hashing"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("fitted with the `minilm` featurizer"), "{e}");
+}
