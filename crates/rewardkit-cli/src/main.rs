@@ -14,6 +14,7 @@
 //! | `parquet` | on | Parquet input and output for `score` and `probe` (Arrow, without its JSON and cast kernels) |
 //! | `gzip` | on | gzip-compressed JSONL in and out (`.jsonl.gz`; pure Rust) |
 //! | `zstd` | on | zstd-compressed JSONL in and out (`.jsonl.zst`; builds libzstd from C) |
+//! | `candle` | off | the `minilm` featurizer of `prefs` (all-MiniLM-L6-v2 with candle; heavy) |
 //!
 //! `rewardkit --version` lists them (`+` compiled in, `-` left out).
 
@@ -28,6 +29,7 @@ mod compress;
 mod eval;
 mod mdp;
 mod output;
+mod prefs;
 mod probe;
 mod score;
 mod serve;
@@ -71,11 +73,14 @@ enum Command {
     Mdp(mdp::MdpArgs),
     /// Evaluate a reward model on RewardBench, RewardBench 2, RewardMATH, RM-Bench, JudgeBench or any pairwise/best-of-n set.
     Eval(eval::EvalArgs),
+    /// Preference learning: fit, score and evaluate reward models (`learned` in pipelines).
+    Prefs(prefs::PrefsArgs),
 }
 
 /// The cargo features of this build, `+` compiled in and `-` left out, as `--version` lists
 /// them (the first line stays `rewardkit X.Y.Z`, like `rg --version`).
-const FEATURES: [(&str, bool); 5] = [
+const FEATURES: [(&str, bool); 6] = [
+    ("candle", cfg!(feature = "candle")),
     ("gzip", cfg!(feature = "gzip")),
     ("parquet", cfg!(feature = "parquet")),
     ("remote", cfg!(feature = "remote")),
@@ -108,6 +113,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // `learned` reward functions in every pipeline (score, probe, serve).
+    rewardkit_prefs::install();
     let result = match cli.command {
         Command::Score(args) => score::run(args, cli.quiet),
         Command::Probe(args) => probe::run(args, cli.quiet),
@@ -118,6 +125,7 @@ fn main() -> ExitCode {
         Command::Diagnose(args) => mdp::diagnose(args),
         Command::Mdp(args) => mdp::generate(args),
         Command::Eval(args) => eval::run(args),
+        Command::Prefs(args) => prefs::run(args, cli.quiet),
     };
     match result {
         Ok(code) => code,

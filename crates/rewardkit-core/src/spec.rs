@@ -471,6 +471,9 @@ node_specs! {
     Ensemble(crate::combine::ensemble::Ensemble) = "ensemble",
     /// `reward` when `gate ≥ threshold`, else `value`.
     Gate(crate::combine::gate::Gate) = "gate",
+    // ---- learned reward models (crate::rewards::learned; loaded by rewardkit-prefs) ----
+    /// A preference model fitted by `rewardkit prefs fit` (Bradley-Terry, GPM, ensemble, ...).
+    Learned(crate::rewards::learned::Learned) = "learned",
     // ---- remote reward models (crate::rewards::remote) ----
     /// A reward model hosted elsewhere (vLLM, SGLang, OpenRLHF, rewardkit); feature `remote`.
     Remote(crate::rewards::remote::Remote) = "remote",

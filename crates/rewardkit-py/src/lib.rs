@@ -653,6 +653,8 @@ impl NativePipeline {
 /// The `rewardkit._native` module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // The `learned` reward function reads models fitted by `rewardkit prefs fit`.
+    rewardkit_prefs::install();
     m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_class::<Verdict>()?;
     m.add_class::<NativePipeline>()?;

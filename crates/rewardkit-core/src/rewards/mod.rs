@@ -17,12 +17,14 @@
 //! | `rlcr` | RLCR calibration reward (correctness + confidence) | [`rlcr`] |
 //! | `tag_count` | open-r1 partial credit, 0.25 per R1 tag present once | [`open_r1`] |
 //! | `cosine` | open-r1 cosine length-scaled correctness | [`open_r1`] |
+//! | `learned` | a preference model fitted by `rewardkit prefs fit` (loaded by `rewardkit-prefs`) | [`learned`] |
 //! | `remote` | a reward model hosted elsewhere: vLLM, SGLang, OpenRLHF, rewardkit (feature `remote`) | [`remote`] |
 
 pub mod basic;
 mod correctness;
 pub mod exact_match;
 pub mod format;
+pub mod learned;
 pub mod length;
 pub mod math;
 pub mod number_match;

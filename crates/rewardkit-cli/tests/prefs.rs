@@ -1,0 +1,274 @@
+//! End-to-end tests of `rewardkit prefs fit | score | evaluate` and of fitted models as the
+//! reward function `learned` in `rewardkit score` and `rewardkit serve`.
+
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{post, rewardkit, start, write};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../rewardkit-prefs/tests/data")
+        .join(name)
+}
+
+fn fit(dir: &Path, extra: &[&str]) -> PathBuf {
+    let out = dir.join("rm");
+    let o = rewardkit()
+        .args(["-q", "prefs", "fit", "--data"])
+        .arg(fixture("pairs.jsonl"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--hash-dim", "4096"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["train_rows"], 270);
+    out
+}
+
+fn evaluate(model: &Path, extra: &[&str]) -> serde_json::Value {
+    let o = rewardkit()
+        .args(["prefs", "evaluate", "--json", "--model"])
+        .arg(model)
+        .arg("--data")
+        .arg(fixture("pairs_test.jsonl"))
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn every_model_type_fits_evaluates_and_scores_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, min_acc) in [
+        (vec![], 0.9),
+        (vec!["--loss", "margin", "--hidden", "8"], 0.85),
+        (
+            vec![
+                "--loss",
+                "scaled",
+                "--label-smoothing",
+                "0.1",
+                "--center",
+                "0.01",
+            ],
+            0.9,
+        ),
+        (vec!["--model", "gpm", "--k", "2"], 0.85),
+        (
+            vec!["--model", "ensemble", "--members", "3", "--bootstrap"],
+            0.9,
+        ),
+    ] {
+        let sub = tempfile::tempdir_in(dir.path()).unwrap();
+        let m = fit(sub.path(), &args);
+        let r = evaluate(&m, &["--statistic", "min"]);
+        let acc = r["accuracy"].as_f64().unwrap();
+        assert!(acc >= min_acc, "{args:?}: {r}");
+        assert!(
+            r["log_loss"].as_f64().unwrap() < std::f64::consts::LN_2,
+            "{args:?}: {r}"
+        );
+        assert!((0.0..=1.0).contains(&r["ece"].as_f64().unwrap()));
+        assert_eq!(r["n"], 100);
+        let o = rewardkit()
+            .args(["prefs", "score", "--model"])
+            .arg(&m)
+            .arg("--data")
+            .arg(fixture("pairs_test.jsonl"))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 100);
+        let p = lines[0]["p_chosen"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&p));
+    }
+}
+
+#[test]
+fn regression_fits_ratings_and_scores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reg");
+    rewardkit()
+        .args([
+            "-q",
+            "prefs",
+            "fit",
+            "--model",
+            "regression",
+            "--weights",
+            "helpfulness=1",
+            "--epochs",
+            "80",
+            "--lr",
+            "0.05",
+            "--data",
+        ])
+        .arg(fixture("ratings.jsonl"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    // Ranking the test pairs by predicted helpfulness.
+    let r = evaluate(&out, &[]);
+    assert!(r["accuracy"].as_f64().unwrap() > 0.85, "{r}");
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.jsonl", "{\"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\"}\n{\"prompt\": \"p\", \"chosen\": 3, \"rejected\": \"b\"}\n");
+    let o = rewardkit()
+        .args(["prefs", "fit", "--out"])
+        .arg(dir.path().join("m"))
+        .arg("--data")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.jsonl:2: field `chosen`"), "{err}");
+    assert!(o.stdout.is_empty());
+    let o = rewardkit()
+        .args(["prefs", "evaluate", "--model"])
+        .arg(dir.path().join("missing"))
+        .arg("--data")
+        .arg(fixture("pairs_test.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("config.json"));
+}
+
+fn spec(model: &Path, extra: &str) -> String {
+    format!(
+        "schema_version = 1\n[reward]\ntype = \"learned\"\nmodel = {:?}\n{extra}",
+        model.display().to_string()
+    )
+}
+
+#[test]
+fn a_fitted_model_is_the_learned_reward_of_score_and_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = fit(dir.path(), &["--model", "ensemble", "--members", "2"]);
+    let good = "Sure, here is a step-by-step answer. I hope this helps!";
+    let bad = "Figure it out yourself. Whatever.";
+    let input = write(
+        dir.path(),
+        "samples.jsonl",
+        format!("{{\"prompt\": \"q\", \"completion\": {good:?}}}\n{{\"prompt\": \"q\", \"completion\": {bad:?}}}\n"),
+    );
+    let spec_path = write(dir.path(), "p.toml", spec(&m, "statistic = \"uwo\"\n"));
+    let o = rewardkit()
+        .args(["-q", "score", "--spec"])
+        .arg(&spec_path)
+        .arg("--input")
+        .arg(&input)
+        .args(["--output", "-"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (rg, rb) = (
+        rows[0]["reward"].as_f64().unwrap(),
+        rows[1]["reward"].as_f64().unwrap(),
+    );
+    assert!(rg > rb + 1.0, "{rg} vs {rb}");
+
+    // The same model behind `rewardkit serve`.
+    let srv = start(dir.path(), &spec(&m, "statistic = \"uwo\"\n"), &[]);
+    let body = format!("{{\"samples\": [{{\"prompt\": \"q\", \"completion\": {good:?}}}, {{\"prompt\": \"q\", \"completion\": {bad:?}}}]}}");
+    let (s, v) = post(&srv.addr, "/v1/score", &body);
+    assert_eq!(s, 200, "{v}");
+    assert!(
+        (v["results"][0]["value"].as_f64().unwrap() - rg).abs() < 1e-9,
+        "{v}"
+    );
+    assert!(
+        (v["results"][1]["value"].as_f64().unwrap() - rb).abs() < 1e-9,
+        "{v}"
+    );
+
+    // A model that does not exist, or the wrong featurizer: a spec error naming the field.
+    let bad_spec = write(
+        dir.path(),
+        "bad.toml",
+        spec(&m, "featurizer = \"minilm\"\n"),
+    );
+    let o = rewardkit()
+        .args(["score", "--spec"])
+        .arg(&bad_spec)
+        .arg("--input")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("reward.model") && err.contains("`hashing` featurizer"),
+        "{err}"
+    );
+}
+
+#[test]
+fn vpl_fits_per_user_pairs_and_evaluates_with_each_users_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let fit_eval = |model: &str, extra: &[&str]| -> serde_json::Value {
+        let out = dir.path().join(model);
+        rewardkit()
+            .args(["-q", "prefs", "fit", "--model", model, "--data"])
+            .arg(fixture("users.jsonl"))
+            .arg("--out")
+            .arg(&out)
+            .args([
+                "--hash-dim",
+                "1024",
+                "--epochs",
+                "60",
+                "--batch-size",
+                "8",
+                "--patience",
+                "0",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+        let o = rewardkit()
+            .args(["prefs", "evaluate", "--json", "--model"])
+            .arg(&out)
+            .arg("--data")
+            .arg(fixture("users_test.jsonl"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let vpl = fit_eval(
+        "vpl",
+        &["--context", "6", "--latent", "4", "--hidden", "16"],
+    );
+    // 8 users × (16 pairs − 6 context pairs).
+    assert_eq!(vpl["n"], 80, "{vpl}");
+    let bt = fit_eval("bt", &[]);
+    assert_eq!(bt["n"], 128);
+    let (a, b) = (
+        vpl["accuracy"].as_f64().unwrap(),
+        bt["accuracy"].as_f64().unwrap(),
+    );
+    assert!(a > 0.75 && a > b + 0.15, "VPL {vpl} vs BT {bt}");
+}
