@@ -1119,7 +1119,13 @@ fn rewardmath_pairwise_judgments_and_scores() {
         .code(0);
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(main_score(&saved), 0.25);
-    assert!(std::fs::read_to_string(&html).unwrap().contains("<svg"));
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .contains("rewardkit eval · rewardmath-pairwise"));
+    let table = rewardkit().args(args).output().unwrap().stdout;
+    assert!(String::from_utf8(table).unwrap().starts_with(&format!(
+        "rewardmath-pairwise on {pairwise} (4 items, judgments "
+    )));
     let o = rewardkit()
         .args(args)
         .args(["--fail-under", "0.3"])
@@ -1243,4 +1249,36 @@ fn rewardmath_pairwise_help() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .contains("rewardmath-pairwise"));
+}
+
+/// The pairwise mode scores A and B of each comparison with the same sources as the direct
+/// mode: the math verifier (in-process and served) picks every chosen solution.
+#[test]
+fn rewardmath_pairwise_with_a_spec_and_a_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "math.toml", MATH_SPEC);
+    let pairwise = data("rewardmath-pairwise.json");
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--spec",
+        spec.to_str().unwrap(),
+    ]);
+    assert_eq!(main_score(&r), 1.0);
+    assert_eq!(metric(&r, "mrr"), 1.0);
+    assert!(r["source"].as_str().unwrap().starts_with("pipeline "));
+    let server = start(dir.path(), MATH_SPEC, &[]);
+    let url = format!("http://{}/v1/score", server.addr);
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--url",
+        &url,
+        "--batch",
+        "5",
+    ]);
+    assert_eq!(main_score(&r), 1.0);
+    assert!(r["source"].as_str().unwrap().starts_with("server "));
 }
