@@ -23,9 +23,9 @@ Score sources (give one; results files carry their own scores and take none):
                   .../classify (vLLM, SGLang), .../pooling (vLLM); --api overrides the path
 
 Completion index order: rewardbench, pairwise: 0 chosen, 1 rejected; rewardbench2: the chosen
-list then the rejected list; rewardmath: the problem's rows in file order; rm-bench: chosen
-0-2, rejected 3-5; judgebench: 0 = response_A, 1 = response_B; bestofn: 0 the best, then the
-rejected list.
+list then the rejected list; rewardmath: the problem's rows in file order; rewardmath-pairwise:
+0 = eval_solution_A, 1 = eval_solution_B; rm-bench: chosen 0-2, rejected 3-5; judgebench: 0 =
+response_A, 1 = response_B; bestofn: 0 the best, then the rejected list.
 
 Results layouts (scored from the file alone): a RewardMATH results file (a JSON list, one row
 per problem with `solution_reference` and `score` lists) and a JudgeBench outputs file (one pair
@@ -48,7 +48,7 @@ solution_reference, problem_id, id). A row is keyed by its `id`, else its 0-base
 Picks (give one source):
   --judgments FILE  JSON Lines, one line per row: {\"id\": ..., \"winner\": \"A\"}; `decision` is
                     read as `winner`; \"A\", \"B\", \"A>B\" (= A) and \"B>A\" (= B) are accepted. Every
-                    row needs exactly one judgment.
+                    row needs exactly one judgment (a null pick is an error).
   --scores, --spec, --url
                     score both solutions of each row (index 0 = A, 1 = B); the higher score
                     wins, and a tie is a loss for the chosen solution (pessimistic, as the MRR

@@ -12,7 +12,9 @@
 //!
 //! - a judgments file ([`PairwiseSet::wins_from_judgments`]): JSON Lines (or a JSON list),
 //!   one line per row, `{"id": ..., "winner": "A"}`; `decision` is read as `winner`, and
-//!   `"A"`, `"B"`, `"A>B"` (= A), `"B>A"` (= B) are accepted (JudgeBench's decision texts);
+//!   `"A"`, `"B"`, `"A>B"` (= A), `"B>A"` (= B) are accepted (JudgeBench's decision texts).
+//!   Every row needs exactly one pick: a missing or `null` pick, a duplicate, or an id the
+//!   data lacks is an error (a judge that gave no verdict has to be decided, not skipped);
 //! - or the scores of both solutions of each row from any score source
 //!   ([`PairwiseSet::wins_from_scores`]; completion index 0 = A, 1 = B): the higher score
 //!   wins, and a tie is a loss for the chosen solution (pessimistic, as RewardMATH's MRR
@@ -227,7 +229,8 @@ impl PairwiseSet {
             };
             let pick = |field: &str| -> Result<Option<usize>> {
                 match f.row.get(field) {
-                    None => Ok(None),
+                    // `null` is no pick (an error unless the other field gives one).
+                    None | Some(Value::Null) => Ok(None),
                     Some(Value::String(s)) => match s.as_str() {
                         "A" | "A>B" => Ok(Some(0)),
                         "B" | "B>A" => Ok(Some(1)),
@@ -248,10 +251,15 @@ impl PairwiseSet {
                 }
                 (Some(k), _) | (None, Some(k)) => k,
                 (None, None) => {
+                    let what = if f.row.get("winner").is_some() || f.row.get("decision").is_some() {
+                        "null"
+                    } else {
+                        "missing"
+                    };
                     return Err(f.err(
                         "winner",
-                        "missing: the judge's pick, \"A\" or \"B\" (or `decision`)",
-                    ))
+                        format!("{what}: the judge's pick, \"A\" or \"B\" (or `decision`), is needed for every comparison"),
+                    ));
                 }
             };
             if let Some((_, first)) = picks[i] {

@@ -161,6 +161,7 @@ fn accepted_picks_and_position_keys() {
             0 => r#"{"id": "0", "winner": "A"}"#.to_string(),
             1 => r#"{"id": 1, "decision": "A>B"}"#.to_string(),
             2 => r#"{"id": 2, "winner": "A>B", "decision": "A"}"#.to_string(),
+            4 => r#"{"id": 4, "winner": null, "decision": "B"}"#.to_string(),
             3 => r#"{"id": 3, "decision": "B>A"}"#.to_string(),
             i => format!(r#"{{"id": {i}, "winner": "B"}}"#),
         })
@@ -171,6 +172,9 @@ fn accepted_picks_and_position_keys() {
         wins,
         [true, true, true, false, false, false, false, false, false]
     );
+    // A JSON list reads the same as JSON Lines.
+    let list = format!("[{}]", judgments.replace('\n', ",\n"));
+    assert_eq!(set.wins_from_judgments("j.json", &list).unwrap(), wins);
 }
 
 #[test]
@@ -208,11 +212,11 @@ fn judgment_errors_name_file_line_and_field() {
         ),
         (
             r#"{"id": 0, "winner": null}"#.into(),
-            "j.jsonl:1: field `winner`: expected \"A\", \"B\", \"A>B\" or \"B>A\", got null",
+            "j.jsonl:1: field `winner`: null: the judge's pick, \"A\" or \"B\" (or `decision`), is needed for every comparison",
         ),
         (
             r#"{"id": 0, "pick": "A"}"#.into(),
-            "j.jsonl:1: field `winner`: missing: the judge's pick, \"A\" or \"B\" (or `decision`)",
+            "j.jsonl:1: field `winner`: missing: the judge's pick, \"A\" or \"B\" (or `decision`), is needed for every comparison",
         ),
         (
             r#"{"id": 0, "winner": "A", "decision": "B>A"}"#.into(),
