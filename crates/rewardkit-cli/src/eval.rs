@@ -5,8 +5,8 @@
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Subcommand};
 use rewardkit_eval::{
-    collect_scores, compare, evaluate, html, Api, Benchmark, Dataset, Options, Report, Source,
-    StepAgg, UrlSource,
+    collect_scores, compare, evaluate, html, rewardmath_pairwise::PairwiseSet, Api, Benchmark,
+    Dataset, Options, Report, Source, StepAgg, UrlSource,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,13 +23,15 @@ Score sources (give one; results files carry their own scores and take none):
                   .../classify (vLLM, SGLang), .../pooling (vLLM); --api overrides the path
 
 Completion index order: rewardbench, pairwise: 0 chosen, 1 rejected; rewardbench2: the chosen
-list then the rejected list; rewardmath: the problem's rows in file order; rm-bench: chosen
-0-2, rejected 3-5; judgebench: 0 = response_A, 1 = response_B; bestofn: 0 the best, then the
-rejected list.
+list then the rejected list; rewardmath: the problem's rows in file order; rewardmath-pairwise:
+0 = eval_solution_A, 1 = eval_solution_B; rm-bench: chosen 0-2, rejected 3-5; judgebench: 0 =
+response_A, 1 = response_B; bestofn: 0 the best, then the rejected list.
 
 Results layouts (scored from the file alone): a RewardMATH results file (a JSON list, one row
 per problem with `solution_reference` and `score` lists) and a JudgeBench outputs file (one pair
 per line with `judgments`) are recognised from their first row.
+
+RewardMATH pairwise (`rewardmath-pairwise RewardMATH_pairwise.json`): see its --help.
 
 Exit codes: 0 success; 1 the main score is below --fail-under; 2 error.
 
@@ -37,6 +39,29 @@ Examples:
   rewardkit eval rewardbench examples/eval/rewardbench.jsonl --scores examples/eval/scores-a.jsonl --html report.html
   rewardkit eval rewardmath RESULTS.json --json > rewardmath.json
   rewardkit eval compare a.json b.json";
+
+const PAIRWISE_AFTER_HELP: &str = "\
+The data: RewardMATH_pairwise.json, one row per comparison of a problem's chosen solution with
+one of its 9 rejected ones (eval_solution_A, eval_solution_B, chosen_position \"A\"/\"B\",
+solution_reference, problem_id, id). A row is keyed by its `id`, else its 0-based position.
+
+Picks (give one source):
+  --judgments FILE  JSON Lines, one line per row: {\"id\": ..., \"winner\": \"A\"}; `decision` is
+                    read as `winner`; \"A\", \"B\", \"A>B\" (= A) and \"B>A\" (= B) are accepted. Every
+                    row needs exactly one judgment (a null pick is an error).
+  --scores, --spec, --url
+                    score both solutions of each row (index 0 = A, 1 = B); the higher score
+                    wins, and a tie is a loss for the chosen solution (pessimistic, as the MRR
+                    ranks ties rejected first).
+
+Scoring (RewardMATH's eval.py): per problem, the chosen solution scores 1 + #wins and rejected
+i scores 1 if the chosen won against it, else 11; then `accuracy`, `accuracy_with_ties` and
+`mrr` as `rewardmath`: any loss makes the problem wrong, rank = 1 + #losses.
+
+Exit codes: 0 success; 1 the main score (accuracy) is below --fail-under; 2 error.
+
+Example:
+  rewardkit eval rewardmath-pairwise RewardMATH_pairwise.json --judgments judge.jsonl --html report.html";
 
 /// The most bootstrap replicates: every replicate keeps one number per metric, and a typo
 /// (`--bootstrap 10000000000`) would otherwise run for hours and fill the memory.
@@ -62,6 +87,9 @@ enum EvalCommand {
     Rewardbench2(BenchArgs),
     /// RewardMATH: accuracy (strict and >=) and MRR; data file or RESULTS.json (step scores: every aggregation).
     Rewardmath(BenchArgs),
+    /// RewardMATH's pairwise-judge mode: a judge's A/B picks (--judgments) or both solutions scored; accuracy and MRR as `rewardmath`.
+    #[command(name = "rewardmath-pairwise", after_help = PAIRWISE_AFTER_HELP)]
+    RewardmathPairwise(PairwiseArgs),
     /// RM-Bench: the 3x3 style matrix, hard/normal/easy per domain, the mean of the domain averages.
     #[command(name = "rm-bench")]
     RmBench(BenchArgs),
@@ -142,6 +170,15 @@ struct BenchArgs {
 }
 
 #[derive(Debug, Args)]
+struct PairwiseArgs {
+    /// The judge's picks (JSON Lines): one line per comparison, {"id": ..., "winner": "A"}.
+    #[arg(long, group = "source", value_name = "FILE")]
+    judgments: Option<PathBuf>,
+    #[command(flatten)]
+    bench: BenchArgs,
+}
+
+#[derive(Debug, Args)]
 struct CompareArgs {
     /// Report A (`rewardkit eval ... --json`).
     a: PathBuf,
@@ -161,6 +198,7 @@ struct CompareArgs {
 pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
     let (benchmark, a) = match args.command {
         EvalCommand::Compare(c) => return run_compare(c),
+        EvalCommand::RewardmathPairwise(p) => return run_rewardmath_pairwise(p),
         EvalCommand::Rewardbench(a) => (Benchmark::RewardBench, a),
         EvalCommand::Rewardbench2(a) => (Benchmark::RewardBench2, a),
         EvalCommand::Rewardmath(a) => (Benchmark::RewardMath, a),
@@ -169,66 +207,11 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
         EvalCommand::Pairwise(a) => (Benchmark::Pairwise, a),
         EvalCommand::Bestofn(a) => (Benchmark::BestOfN, a),
     };
-    if let Some(x) = a.fail_under {
-        if !(0.0..=1.01).contains(&x) {
-            bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
-        }
-    }
-    // `Duration::from_secs_f64` panics on NaN: check before any use.
-    if !(a.timeout.is_finite() && a.timeout > 0.0) {
-        bail!(
-            "--timeout takes a positive number of seconds, got {}",
-            a.timeout
-        );
-    }
-    if a.bootstrap > MAX_BOOTSTRAP {
-        bail!(
-            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
-            a.bootstrap
-        );
-    }
-    refuse_overwriting_inputs(&a)?;
-    // Options of one benchmark are not silently ignored on another.
-    if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
-        bail!("--except-model applies to `rewardkit eval rewardmath` only");
-    }
-    if a.single_game && benchmark != Benchmark::JudgeBench {
-        bail!("--single-game applies to `rewardkit eval judgebench` only");
-    }
+    check_args(benchmark, &a, &[])?;
     let ds = load(benchmark, &a.data)?;
-    let source = if let Some(p) = &a.scores {
-        Source::File(p.clone())
-    } else if let Some(p) = &a.spec {
-        Source::Spec(p.clone())
-    } else if let Some(u) = &a.url {
-        let api = match &a.api {
-            Some(name) => Api::from_name(name),
-            None => Api::from_url(u),
-        }
-        .ok_or_else(|| {
-            anyhow!("cannot tell the server's API from {u}\n\nhint: add --api rewardkit|openrlhf|classify|pooling")
-        })?;
-        Source::Url(UrlSource {
-            url: u.clone(),
-            api,
-            template: a.template.clone(),
-            batch: a.batch.max(1),
-            model: a.model.clone(),
-            token: a.token.clone(),
-            timeout: Duration::from_secs_f64(a.timeout.clamp(0.001, 86_400.0)),
-        })
-    } else {
-        Source::Embedded
-    };
+    let source = source_of(&a)?;
     let scores = collect_scores(&ds, &source)?;
-    let opts = Options {
-        seed: a.seed,
-        bootstrap: a.bootstrap,
-        agg: StepAgg::from_name(&a.agg).unwrap_or(StepAgg::Min),
-        single_game: a.single_game,
-        except_model: a.except_model.clone(),
-    };
-    let report = evaluate(&ds, &scores, &source.describe(), &opts)?;
+    let report = evaluate(&ds, &scores, &source.describe(), &options(&a))?;
     if benchmark == Benchmark::RewardBench2 {
         let unknown: Vec<&str> = report
             .metrics
@@ -268,16 +251,21 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
             );
         }
     }
+    finish(&report, &a)
+}
+
+/// Writes the reports (`--output`, `--html`, the table or `--json`) and applies `--fail-under`.
+fn finish(report: &Report, a: &BenchArgs) -> Result<ExitCode> {
     if let Some(p) = &a.output {
-        write_atomic(p, serde_json::to_string_pretty(&report)?.as_bytes())?;
+        write_atomic(p, serde_json::to_string_pretty(report)?.as_bytes())?;
     }
     if let Some(p) = &a.html {
-        write_atomic(p, html::render(&report).as_bytes())?;
+        write_atomic(p, html::render(report).as_bytes())?;
     }
     // Serialized first, then written: a closed stdout (`| head`) is then an `io::Error` the
     // caller recognises (serde_json's writer would hide it inside its own error).
     let text = if a.json {
-        serde_json::to_string_pretty(&report)? + "\n"
+        serde_json::to_string_pretty(report)? + "\n"
     } else {
         report.to_table()
     };
@@ -294,33 +282,160 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Checks the options shared by every benchmark; `extra` are more inputs (flag, path) that
+/// no report may overwrite.
+fn check_args(benchmark: Benchmark, a: &BenchArgs, extra: &[(&str, &Path)]) -> Result<()> {
+    if let Some(x) = a.fail_under {
+        if !(0.0..=1.01).contains(&x) {
+            bail!("--fail-under takes a share between 0 and 1 (0.6 = 60%), got {x}");
+        }
+    }
+    // `Duration::from_secs_f64` panics on NaN: check before any use.
+    if !(a.timeout.is_finite() && a.timeout > 0.0) {
+        bail!(
+            "--timeout takes a positive number of seconds, got {}",
+            a.timeout
+        );
+    }
+    if a.bootstrap > MAX_BOOTSTRAP {
+        bail!(
+            "--bootstrap takes at most {MAX_BOOTSTRAP} replicates (1000 is usual), got {}",
+            a.bootstrap
+        );
+    }
+    refuse_overwriting_inputs(a, extra)?;
+    // Options of one benchmark are not silently ignored on another.
+    if a.except_model.is_some() && benchmark != Benchmark::RewardMath {
+        bail!("--except-model applies to `rewardkit eval rewardmath` only");
+    }
+    if a.single_game && benchmark != Benchmark::JudgeBench {
+        bail!("--single-game applies to `rewardkit eval judgebench` only");
+    }
+    Ok(())
+}
+
+/// The score source the flags name (`Embedded` when none).
+fn source_of(a: &BenchArgs) -> Result<Source> {
+    Ok(if let Some(p) = &a.scores {
+        Source::File(p.clone())
+    } else if let Some(p) = &a.spec {
+        Source::Spec(p.clone())
+    } else if let Some(u) = &a.url {
+        let api = match &a.api {
+            Some(name) => Api::from_name(name),
+            None => Api::from_url(u),
+        }
+        .ok_or_else(|| {
+            anyhow!("cannot tell the server's API from {u}\n\nhint: add --api rewardkit|openrlhf|classify|pooling")
+        })?;
+        Source::Url(UrlSource {
+            url: u.clone(),
+            api,
+            template: a.template.clone(),
+            batch: a.batch.max(1),
+            model: a.model.clone(),
+            token: a.token.clone(),
+            timeout: Duration::from_secs_f64(a.timeout.clamp(0.001, 86_400.0)),
+        })
+    } else {
+        Source::Embedded
+    })
+}
+
+fn options(a: &BenchArgs) -> Options {
+    Options {
+        seed: a.seed,
+        bootstrap: a.bootstrap,
+        agg: StepAgg::from_name(&a.agg).unwrap_or(StepAgg::Min),
+        single_game: a.single_game,
+        except_model: a.except_model.clone(),
+    }
+}
+
+/// `rewardkit eval rewardmath-pairwise`: RewardMATH's pairwise-judge mode.
+fn run_rewardmath_pairwise(p: PairwiseArgs) -> Result<ExitCode> {
+    let a = &p.bench;
+    let extra: Vec<(&str, &Path)> = p
+        .judgments
+        .as_deref()
+        .map(|j| ("--judgments", j))
+        .into_iter()
+        .collect();
+    check_args(Benchmark::RewardMath, a, &extra)?;
+    let set = load_pairwise(&a.data)?;
+    let (wins, describe) = if let Some(j) = &p.judgments {
+        (
+            set.wins_from_judgments_file(j)?,
+            format!("judgments {}", j.display()),
+        )
+    } else {
+        let source = source_of(a)?;
+        if source == Source::Embedded {
+            bail!(
+                "{}: give the judge's picks (--judgments FILE) or a score source (--scores, --spec, --url)",
+                a.data.display()
+            );
+        }
+        let scores = collect_scores(&set.rows, &source)?;
+        let agg = StepAgg::from_name(&a.agg).unwrap_or(StepAgg::Min);
+        (
+            set.wins_from_scores(&scores, agg)?,
+            format!("{}; higher of A/B wins, a tie loses", source.describe()),
+        )
+    };
+    let (ds, scores) = set.problems(&wins)?;
+    let report = evaluate(&ds, &scores, &describe, &options(a))?;
+    finish(&report, a)
+}
+
+fn load_pairwise(path: &Path) -> Result<PairwiseSet> {
+    if crate::tabular::is_parquet(path) {
+        #[cfg(feature = "parquet")]
+        {
+            return Ok(PairwiseSet::from_rows(
+                &path.display().to_string(),
+                parquet_rows(path)?,
+            )?);
+        }
+        #[cfg(not(feature = "parquet"))]
+        return Err(crate::tabular::unsupported());
+    }
+    Ok(PairwiseSet::load(path)?)
+}
+
 fn load(benchmark: Benchmark, path: &Path) -> Result<Dataset> {
     if crate::tabular::is_parquet(path) {
         #[cfg(feature = "parquet")]
         {
-            let mut reader = crate::tabular::ParquetRows::open(path, 4096)?;
-            let mut rows = Vec::new();
-            loop {
-                let chunk = reader.read_chunk(4096)?;
-                if chunk.is_empty() {
-                    break;
-                }
-                for (line, text) in chunk {
-                    let value = serde_json::from_str(&text)
-                        .with_context(|| format!("{}: row {line}", path.display()))?;
-                    rows.push(rewardkit_eval::Row { line, value });
-                }
-            }
             return Ok(Dataset::from_rows(
                 benchmark,
                 &path.display().to_string(),
-                rows,
+                parquet_rows(path)?,
             )?);
         }
         #[cfg(not(feature = "parquet"))]
         return Err(crate::tabular::unsupported());
     }
     Ok(Dataset::load(benchmark, path)?)
+}
+
+/// The rows of a Parquet file, as JSON values.
+#[cfg(feature = "parquet")]
+fn parquet_rows(path: &Path) -> Result<Vec<rewardkit_eval::Row>> {
+    let mut reader = crate::tabular::ParquetRows::open(path, 4096)?;
+    let mut rows = Vec::new();
+    loop {
+        let chunk = reader.read_chunk(4096)?;
+        if chunk.is_empty() {
+            break;
+        }
+        for (line, text) in chunk {
+            let value = serde_json::from_str(&text)
+                .with_context(|| format!("{}: row {line}", path.display()))?;
+            rows.push(rewardkit_eval::Row { line, value });
+        }
+    }
+    Ok(rows)
 }
 
 fn run_compare(c: CompareArgs) -> Result<ExitCode> {
@@ -363,19 +478,22 @@ fn run_compare(c: CompareArgs) -> Result<ExitCode> {
 /// Refuses an `--output` or `--html` that is an input (the data, the scores, the spec) or
 /// the other report: the same path, or the same file through a symlink or a hard link.
 /// Reports are written after the inputs are read, so the input would be lost.
-fn refuse_overwriting_inputs(a: &BenchArgs) -> Result<()> {
-    let inputs = [
-        ("the data file", Some(&a.data)),
-        ("--scores", a.scores.as_ref()),
-        ("--spec", a.spec.as_ref()),
-    ];
+fn refuse_overwriting_inputs(a: &BenchArgs, extra: &[(&str, &Path)]) -> Result<()> {
+    let inputs: Vec<(&str, Option<&Path>)> = [
+        ("the data file", Some(a.data.as_path())),
+        ("--scores", a.scores.as_deref()),
+        ("--spec", a.spec.as_deref()),
+    ]
+    .into_iter()
+    .chain(extra.iter().map(|(f, p)| (*f, Some(*p))))
+    .collect();
     for (flag, out) in [("--output", &a.output), ("--html", &a.html)] {
         let Some(out) = out else { continue };
         if out.as_os_str() == "-" {
             // `rewardkit score --output -` means stdout; here it would make a file named `-`.
             bail!("{flag} takes a file, not `-`\n\nhint: --json prints the JSON report on stdout");
         }
-        for (what, input) in inputs {
+        for (what, input) in &inputs {
             if input.is_some_and(|i| same_file(out, i)) {
                 bail!(
                     "{flag} {} is {what}; refusing to overwrite it\n\nhint: write the report to another file",

@@ -1054,3 +1054,231 @@ fn non_utf8_files_say_where_and_what() {
         assert!(err.contains(want), "{err}");
     }
 }
+
+/// RewardMATH's pairwise-judge mode (hand-computed in
+/// crates/rewardkit-eval/tests/rewardmath_pairwise.rs): a judge's picks, or both solutions
+/// scored with a tie counting as a loss.
+#[test]
+fn rewardmath_pairwise_judgments_and_scores() {
+    let pairwise = data("rewardmath-pairwise.json");
+    let judgments = data("rewardmath-pairwise-judgments.jsonl");
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--judgments",
+        &judgments,
+        "--bootstrap",
+        "100",
+    ]);
+    assert_eq!(r["benchmark"], "rewardmath");
+    assert_eq!(r["layout"], "judgments");
+    assert_eq!(r["items"], 4);
+    assert_eq!(main_score(&r), 0.25);
+    assert_eq!(metric(&r, "accuracy_with_ties"), 0.25);
+    assert!((metric(&r, "mrr") - 0.4625).abs() < 1e-12);
+    assert!(r["metrics"][0]["ci_low"].is_number());
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--judgments",
+        &judgments,
+        "--except-model",
+        "Llama-3-8B-Instruct",
+    ]);
+    assert_eq!(main_score(&r), 0.5);
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--scores",
+        &data("rewardmath-pairwise-scores.jsonl"),
+    ]);
+    assert_eq!(main_score(&r), 0.25);
+    assert!((metric(&r, "mrr") - 0.525).abs() < 1e-12);
+    assert!(r["source"].as_str().unwrap().contains("a tie loses"));
+
+    // --fail-under, --output and --html as elsewhere.
+    let dir = tempfile::tempdir().unwrap();
+    let (out, html) = (dir.path().join("r.json"), dir.path().join("r.html"));
+    let args = [
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--judgments",
+        &judgments,
+    ];
+    rewardkit()
+        .args(args)
+        .args(["--fail-under", "0.25", "--output"])
+        .arg(&out)
+        .arg("--html")
+        .arg(&html)
+        .assert()
+        .code(0);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(main_score(&saved), 0.25);
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .contains("rewardkit eval · rewardmath-pairwise"));
+    let table = rewardkit().args(args).output().unwrap().stdout;
+    assert!(String::from_utf8(table).unwrap().starts_with(&format!(
+        "rewardmath-pairwise on {pairwise} (4 items, judgments "
+    )));
+    let o = rewardkit()
+        .args(args)
+        .args(["--fail-under", "0.3"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("accuracy = 0.2500 is below --fail-under 0.3")
+    );
+    // The report may not overwrite the judgments.
+    let o = rewardkit()
+        .args(args)
+        .args(["--output", &judgments])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is --judgments; refusing to overwrite it"));
+}
+
+#[test]
+fn rewardmath_pairwise_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairwise = data("rewardmath-pairwise.json");
+    let judgments = std::fs::read_to_string(data("rewardmath-pairwise-judgments.jsonl")).unwrap();
+    let short = write(
+        dir.path(),
+        "short.jsonl",
+        judgments.lines().skip(2).collect::<Vec<_>>().join("\n"),
+    );
+    let unknown = write(
+        dir.path(),
+        "unknown.jsonl",
+        format!("{judgments}{{\"id\": 99, \"winner\": \"A\"}}\n"),
+    );
+    let tie_only = write(dir.path(), "s.jsonl", "{\"id\": 0, \"scores\": [1, 1]}\n");
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (
+            vec!["--judgments".into(), short.display().to_string()],
+            format!(
+                "{}: no judgment for 2 of the 36 comparisons of {pairwise}: \"0\", \"1\"",
+                short.display()
+            ),
+        ),
+        (
+            vec!["--judgments".into(), unknown.display().to_string()],
+            format!(
+                "{}:37: field `id`: \"99\" is not an id of {pairwise}",
+                unknown.display()
+            ),
+        ),
+        (
+            vec!["--scores".into(), tie_only.display().to_string()],
+            "no score for 70 of the benchmark's completions: 1#0, 1#1".into(),
+        ),
+        (
+            vec![],
+            "give the judge's picks (--judgments FILE) or a score source".into(),
+        ),
+        (
+            vec![
+                "--judgments".into(),
+                short.display().to_string(),
+                "--single-game".into(),
+            ],
+            "--single-game applies to `rewardkit eval judgebench` only".into(),
+        ),
+    ];
+    for (extra, want) in cases {
+        let o = rewardkit()
+            .args(["eval", "rewardmath-pairwise", &pairwise])
+            .args(&extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&want), "{extra:?}: {err}");
+    }
+    // The direct data given to the pairwise mode says which subcommand reads it.
+    let o = rewardkit()
+        .args([
+            "eval",
+            "rewardmath-pairwise",
+            &data("rewardmath.json"),
+            "--judgments",
+        ])
+        .arg(&short)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("hint: `rewardkit eval rewardmath`"));
+    // A judgments file and a score source are one source too many.
+    rewardkit()
+        .args(["eval", "rewardmath-pairwise", &pairwise, "--judgments"])
+        .arg(&short)
+        .arg("--scores")
+        .arg(&tie_only)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rewardmath_pairwise_help() {
+    let out = rewardkit()
+        .args(["eval", "rewardmath-pairwise", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "--judgments",
+        "\"winner\"",
+        "\"B>A\"",
+        "index 0 = A, 1 = B",
+        "a tie is a loss",
+        "1 + #wins",
+        "--fail-under",
+        "Exit codes",
+    ] {
+        assert!(help.contains(want), "{want}: {help}");
+    }
+    let out = rewardkit().args(["eval", "--help"]).output().unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("rewardmath-pairwise"));
+}
+
+/// The pairwise mode scores A and B of each comparison with the same sources as the direct
+/// mode: the math verifier (in-process and served) picks every chosen solution.
+#[test]
+fn rewardmath_pairwise_with_a_spec_and_a_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "math.toml", MATH_SPEC);
+    let pairwise = data("rewardmath-pairwise.json");
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--spec",
+        spec.to_str().unwrap(),
+    ]);
+    assert_eq!(main_score(&r), 1.0);
+    assert_eq!(metric(&r, "mrr"), 1.0);
+    assert!(r["source"].as_str().unwrap().starts_with("pipeline "));
+    let server = start(dir.path(), MATH_SPEC, &[]);
+    let url = format!("http://{}/v1/score", server.addr);
+    let r = json_run(&[
+        "eval",
+        "rewardmath-pairwise",
+        &pairwise,
+        "--url",
+        &url,
+        "--batch",
+        "5",
+    ]);
+    assert_eq!(main_score(&r), 1.0);
+    assert!(r["source"].as_str().unwrap().starts_with("server "));
+}

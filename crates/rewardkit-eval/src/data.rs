@@ -7,6 +7,7 @@
 //! | `rewardbench2` | `id`, `prompt`, `chosen[]`, `rejected[]`, `num_correct`, `subset` | `id` | the `chosen` list, then the `rejected` list |
 //! | `rewardmath` | one row per solution: `problem_id`, `solution_type` (`chosen`/`rejected`), `eval_solution[]`, `solution_reference`, `answer` | `problem_id` | the problem's rows in file order |
 //! | `rewardmath` results | one row per problem: `solution_reference[]`, `score[]` (numbers or step lists); chosen is `human_to_GPT-4` | `problem_id`, `id`, else the row's 0-based position | the lists' order |
+//! | `rewardmath` pairwise ([`rewardmath_pairwise`](crate::rewardmath_pairwise)) | one row per comparison: `problem_id`, `eval_solution_A`, `eval_solution_B`, `chosen_position` (`A`/`B`), `solution_reference` (the rejected one's) | `id`, else the row's 0-based position | 0 = A, 1 = B |
 //! | `rm-bench` | `id`, `prompt`, `chosen[3]`, `rejected[3]`, `domain` | `id` | chosen 0-2 (concise, detailed plain, detailed markdown), rejected 3-5 (same styles) |
 //! | `judgebench` | `pair_id`, `source`, `question`, `response_A`, `response_B`, `label` (`A>B`/`B>A`) | `pair_id` | 0 = A, 1 = B |
 //! | `judgebench` outputs | `pair_id`, `source`, `label`, `judgments[]` (`judgment.scores` = `[A, B]`, `decision`) | `pair_id` | — |
@@ -129,7 +130,7 @@ impl Item {
         self.chosen.is_empty()
     }
 
-    fn new(id: String, group: String, line: u64) -> Item {
+    pub(crate) fn new(id: String, group: String, line: u64) -> Item {
         Item {
             id,
             group,
@@ -154,7 +155,8 @@ pub enum Layout {
     Data,
     /// A published results file (RewardMATH `RESULTS.json`): scores included.
     Results,
-    /// A JudgeBench outputs file: judgments included.
+    /// A JudgeBench outputs file, or RewardMATH pairwise comparisons with a judge's picks
+    /// ([`rewardmath_pairwise`](crate::rewardmath_pairwise)): judgments included.
     Judgments,
 }
 
@@ -303,14 +305,14 @@ fn looks_like(row: &Value) -> Option<(Benchmark, &'static str)> {
 }
 
 /// Reads fields of one row, naming the file, line and field in errors.
-struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     file: &'a str,
     line: u64,
-    row: &'a Value,
+    pub(crate) row: &'a Value,
 }
 
 impl<'a> Fields<'a> {
-    fn new(file: &'a str, row: &'a Row) -> Result<Fields<'a>> {
+    pub(crate) fn new(file: &'a str, row: &'a Row) -> Result<Fields<'a>> {
         if !row.value.is_object() {
             return Err(Error::field(
                 file,
@@ -326,22 +328,22 @@ impl<'a> Fields<'a> {
         })
     }
 
-    fn err(&self, field: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn err(&self, field: &str, message: impl Into<String>) -> Error {
         Error::field(self.file, self.line, field, message)
     }
 
-    fn get(&self, field: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, field: &str) -> Option<&'a Value> {
         self.row.get(field).filter(|v| !v.is_null())
     }
 
-    fn text(&self, field: &str) -> Result<String> {
+    pub(crate) fn text(&self, field: &str) -> Result<String> {
         match self.get(field) {
             Some(v) => text_of(v).ok_or_else(|| self.err(field, "expected a text")),
             None => Err(self.err(field, "missing")),
         }
     }
 
-    fn opt_text(&self, field: &str) -> Result<Option<String>> {
+    pub(crate) fn opt_text(&self, field: &str) -> Result<Option<String>> {
         match self.get(field) {
             Some(v) => text_of(v)
                 .map(Some)
@@ -350,14 +352,14 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn id(&self, field: &str) -> Result<String> {
+    pub(crate) fn id(&self, field: &str) -> Result<String> {
         match self.get(field) {
             Some(v) => id_of(v).ok_or_else(|| self.err(field, "expected a text or an integer")),
             None => Err(self.err(field, "missing")),
         }
     }
 
-    fn texts(&self, field: &str) -> Result<Vec<String>> {
+    pub(crate) fn texts(&self, field: &str) -> Result<Vec<String>> {
         let v = self.get(field).ok_or_else(|| self.err(field, "missing"))?;
         let list = v
             .as_array()
@@ -370,7 +372,7 @@ impl<'a> Fields<'a> {
             .collect()
     }
 
-    fn first_id(&self, fields: &[&str], index: usize) -> Result<String> {
+    pub(crate) fn first_id(&self, fields: &[&str], index: usize) -> Result<String> {
         for f in fields {
             if self.get(f).is_some() {
                 return self.id(f);

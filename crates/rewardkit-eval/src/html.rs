@@ -62,7 +62,7 @@ pub fn render(r: &Report) -> String {
 <title>rewardkit eval: {bench}</title><style>{STYLE}</style></head><body>\n\
 <h1>rewardkit eval · {bench}</h1>\n<p class=\"meta\">data <code>{data}</code> ({items} items) · scores: {source} · {boot}</p>\n\
 <p class=\"headline\">{main_name} = {main_v}{main_ci}</p>\n",
-        bench = escape(r.benchmark.name()),
+        bench = escape(r.title()),
         data = escape(&r.data),
         items = r.items,
         source = escape(&r.source),

@@ -11,6 +11,8 @@
 //!   format and the completion index order).
 //! - [`Source`] / [`collect_scores`]: the scores, from a scores file, a rewardkit pipeline
 //!   spec (in-process) or a reward server (rewardkit, OpenRLHF, vLLM / SGLang).
+//! - [`rewardmath_pairwise`]: RewardMATH's pairwise-judge mode, from a judge's picks or from
+//!   the scores of both solutions of each comparison.
 //! - [`evaluate`]: the exact rules ([`metrics`]), seeded bootstrap intervals, calibration and
 //!   length bias ([`stats`]) in one [`Report`]; [`compare`] two reports with a paired
 //!   bootstrap; [`html::render`] a self-contained HTML report with SVG plots.
@@ -44,6 +46,7 @@ pub mod html;
 pub mod metrics;
 mod read;
 mod report;
+pub mod rewardmath_pairwise;
 mod rng;
 pub mod scores;
 pub mod stats;

@@ -27,6 +27,9 @@
 //!   chosen, so rank = 1 + #{rejected ≥ best chosen}; `mrr` is its mean. With step scores,
 //!   every [`StepAgg`] is reported too (`min/accuracy`, ...; an aggregation that gives NaN on
 //!   some solution, such as `mean_logit` on scores outside (0, 1), is left out).
+//!   The pairwise-judge mode ([`rewardmath_judge_scores`], read by
+//!   [`rewardmath_pairwise`](crate::rewardmath_pairwise)) turns a problem's 9 comparisons into
+//!   these scores: chosen 1 + #wins, rejected i 1 if the chosen won against it, else 11.
 //! - **RM-Bench** (`scripts/utils.py::compute_accuracy`): per domain (the `safety-*` domains
 //!   pooled as `safety`) `M[i][j]` = share of prompts with chosen_i > rejected_j (strict);
 //!   `hard` = mean of the i < j entries, `normal` = the diagonal, `easy` = i > j; a domain's

@@ -90,6 +90,16 @@ impl Report {
         self.metrics.iter().find(|m| m.name == name)
     }
 
+    /// What was evaluated, for titles: the benchmark's name, `rewardmath-pairwise` for
+    /// RewardMATH's pairwise-judge mode.
+    pub fn title(&self) -> &'static str {
+        if self.benchmark == Benchmark::RewardMath && self.layout == Layout::Judgments {
+            "rewardmath-pairwise"
+        } else {
+            self.benchmark.name()
+        }
+    }
+
     /// The main score.
     pub fn main_score(&self) -> Option<f64> {
         self.metric(&self.main).map(|m| m.value)
@@ -99,7 +109,7 @@ impl Report {
     pub fn to_table(&self) -> String {
         let mut s = format!(
             "{} on {} ({} items, {}; {})\n",
-            self.benchmark.name(),
+            self.title(),
             self.data,
             self.items,
             self.source,
