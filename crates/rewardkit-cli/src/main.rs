@@ -133,7 +133,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // Not `eprintln!`: it panics when stderr is closed (`2>&-`), and the exit code
+            // must stay 2.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "error: {err:#}");
             ExitCode::from(2)
         }
     }

@@ -572,3 +572,18 @@ fn out_of_range_numbers_are_refused_without_a_panic() {
             .stderr(predicate::str::contains("panicked").not());
     }
 }
+
+/// An error with stderr closed (`2>&-`) still exits 2: printing the message must not panic.
+#[cfg(unix)]
+#[test]
+fn an_error_with_stderr_closed_exits_2_not_101() {
+    let bin = env!("CARGO_BIN_EXE_rewardkit");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{bin}' score --spec /no/such/spec.toml --input /no/such.jsonl 2>&-"
+        ))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+}
