@@ -58,8 +58,8 @@ pub fn redact(text: &str) -> String {
     text
 }
 
-/// `insta` settings shared by the snapshot suites: snapshots in `tests/snapshots/` of the
-/// calling crate, no input-file echo, sorted maps.
+/// `insta` settings shared by the snapshot suites: snapshots in `snapshots/` beside the test
+/// file, no input-file echo, sorted maps.
 pub fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_prepend_module_to_snapshot(false);

@@ -2,10 +2,7 @@
 //! weaken the server, slow bodies, oversized declared lengths, malformed requests. The built
 //! binary on 127.0.0.1; every input is generated here.
 
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{post, start, SPEC};
+use crate::common::{post, start, SPEC};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};

@@ -1,8 +1,6 @@
 //! End-to-end tests of `rewardkit score` and `rewardkit schema`.
 
-mod common;
-
-use common::{rewardkit, write};
+use crate::common::{rewardkit, write};
 use predicates::prelude::*;
 use rewardkit_test::fixtures::RM_SPEC as SPEC;
 use rewardkit_test::snapshot::{redact, settings};

@@ -1,10 +1,7 @@
 //! End-to-end tests of `rewardkit prefs fit | score | evaluate` and of fitted models as the
 //! reward function `learned` in `rewardkit score` and `rewardkit serve`.
 
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{post, rewardkit, start, write};
+use crate::common::{post, rewardkit, start, write};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

@@ -1,8 +1,6 @@
 //! End-to-end tests of `rewardkit probe`.
 
-mod common;
-
-use common::{rewardkit, write};
+use crate::common::{rewardkit, write};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 

@@ -2,9 +2,7 @@
 //! source (scores file, pipeline spec, rewardkit / OpenRLHF / vLLM server), results layouts,
 //! reports, `compare`, `--fail-under` and the error messages.
 
-mod common;
-
-use common::{rewardkit, start, write};
+use crate::common::{rewardkit, start, write};
 use serde_json::Value;
 use std::path::PathBuf;
 

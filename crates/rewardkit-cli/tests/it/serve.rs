@@ -1,9 +1,6 @@
 //! End-to-end tests of `rewardkit serve` over loopback: the built binary, real sockets.
 
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{post, request, start, SPEC};
+use crate::common::{post, request, start, SPEC};
 use serde_json::json;
 use std::time::{Duration, Instant};
 

@@ -2,9 +2,7 @@
 //! boundaries, runs that must always exit (bail-outs, broken pipes), outputs that would
 //! overwrite an input, signals, and out-of-range arguments. Every input is generated here.
 
-mod common;
-
-use common::{rewardkit, write};
+use crate::common::{rewardkit, write};
 use predicates::prelude::*;
 use rewardkit_test::fixtures::RM_SPEC as SPEC;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -550,7 +548,7 @@ fn sigint_removes_the_temporary_output_and_exits_130() {
 #[test]
 fn out_of_range_numbers_are_refused_without_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let spec = write(dir.path(), "p.toml", common::SPEC.as_bytes());
+    let spec = write(dir.path(), "p.toml", crate::common::SPEC.as_bytes());
     let input = write(dir.path(), "in.jsonl", rows(3).as_bytes());
     for (flag, value) in [
         ("--chunk-size", "18446744073709551615"),

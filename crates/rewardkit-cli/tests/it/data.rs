@@ -8,9 +8,7 @@
     allow(dead_code)
 )]
 
-mod common;
-
-use common::{rewardkit, write};
+use crate::common::{rewardkit, write};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;

@@ -5,9 +5,7 @@
 //! Z(s,a,s') = s'), computed with an independent numpy implementation of Gleave et al. 2021,
 //! Wulfe et al. 2022 and Skalse et al. 2024.
 
-mod common;
-
-use common::{rewardkit, write};
+use crate::common::{rewardkit, write};
 use std::path::{Path, PathBuf};
 
 const T: [[[f64; 3]; 2]; 3] = [
