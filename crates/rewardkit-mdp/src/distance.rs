@@ -229,7 +229,9 @@ pub fn distance(
         check_weights(w, n_s * n_a * n_s)?;
     }
     let g = mdp.gamma();
-    let scales = [a.max_abs(), b.max_abs()];
+    // The magnitudes the degenerate-case tolerances are relative to: two passes over the
+    // rewards, so only for the paths that need them (not the one-pass expansion).
+    let scales = || [a.max_abs(), b.max_abs()];
     // The one-pass expansion (see `gram.rs`) for dense R(s,a,s') rewards under the
     // reference choices: uniform D_A, uniform coverage, L2 normalisation and metric.
     let uniform_actions = da.iter().all(|&p| p == da[0]);
@@ -248,7 +250,7 @@ pub fn distance(
                 });
             }
             let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
-            pearson_rows(&ca, &cb, scales, mdp, &opts.coverage, &ds, &da)
+            pearson_rows(&ca, &cb, scales(), mdp, &opts.coverage, &ds, &da)
         }
         Metric::StarcEpic
             if opts.norm == Norm::L2
@@ -264,20 +266,20 @@ pub fn distance(
                 });
             }
             let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
-            starc_rows(&ca, &cb, scales, mdp, opts)
+            starc_rows(&ca, &cb, scales(), mdp, opts)
         }
         Metric::Epic => {
             let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
-            pearson_rows(&ca, &cb, scales, mdp, &opts.coverage, &ds, &da)
+            pearson_rows(&ca, &cb, scales(), mdp, &opts.coverage, &ds, &da)
         }
         Metric::Dard => {
             let (ca, cb) = (DardRows::new(a, mdp, &da), DardRows::new(b, mdp, &da));
-            pearson_rows(&ca, &cb, scales, mdp, &opts.coverage, &ds, &da)
+            pearson_rows(&ca, &cb, scales(), mdp, &opts.coverage, &ds, &da)
         }
         Metric::Pearson => pearson_rows(
             &RawRows(a),
             &RawRows(b),
-            scales,
+            scales(),
             mdp,
             &opts.coverage,
             &ds,
@@ -285,11 +287,11 @@ pub fn distance(
         ),
         Metric::StarcEpic => {
             let (ca, cb) = (EpicRows::new(a, g, &ds, &da), EpicRows::new(b, g, &ds, &da));
-            starc_rows(&ca, &cb, scales, mdp, opts)
+            starc_rows(&ca, &cb, scales(), mdp, opts)
         }
         Metric::StarcDard => {
             let (ca, cb) = (DardRows::new(a, mdp, &da), DardRows::new(b, mdp, &da));
-            starc_rows(&ca, &cb, scales, mdp, opts)
+            starc_rows(&ca, &cb, scales(), mdp, opts)
         }
         Metric::StarcVal => {
             let uniform;
@@ -303,7 +305,7 @@ pub fn distance(
             let [ca, cb]: [ValRows; 2] = val_rows(&[a, b], mdp, pi)?
                 .try_into()
                 .map_err(|_| Error::Solve("VAL: expected two canonical rewards".into()))?;
-            starc_rows(&ca, &cb, scales, mdp, opts)
+            starc_rows(&ca, &cb, scales(), mdp, opts)
         }
     }
 }

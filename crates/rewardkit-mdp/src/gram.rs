@@ -55,29 +55,30 @@ impl EpicGram {
             .zip(bbar.par_chunks_mut(n_s))
             .enumerate()
             .map(|(s, (ar, br))| {
-                let mut lanes = [[0.0f64; 4]; 3];
+                // Eight independent lanes per sum (so that the adds pipeline and vectorise).
+                let (mut sab, mut saa, mut sbb) = ([0.0f64; 8], [0.0f64; 8], [0.0f64; 8]);
                 let mut tail = [0.0f64; 3];
+                let n8 = n_s - n_s % 8;
                 for act in 0..n_a {
                     let (Some(ra), Some(rb)) = (a.row_slice(s, act), b.row_slice(s, act)) else {
                         continue;
                     };
-                    let n4 = n_s - n_s % 4;
-                    for (((x, y), p), q) in ra[..n4]
-                        .chunks_exact(4)
-                        .zip(rb[..n4].chunks_exact(4))
-                        .zip(ar[..n4].chunks_exact_mut(4))
-                        .zip(br[..n4].chunks_exact_mut(4))
+                    for (((x, y), p), q) in ra[..n8]
+                        .chunks_exact(8)
+                        .zip(rb[..n8].chunks_exact(8))
+                        .zip(ar[..n8].chunks_exact_mut(8))
+                        .zip(br[..n8].chunks_exact_mut(8))
                     {
-                        for k in 0..4 {
+                        for k in 0..8 {
                             let (u, v) = (x[k], y[k]);
-                            lanes[0][k] += u * v;
-                            lanes[1][k] += u * u;
-                            lanes[2][k] += v * v;
+                            sab[k] += u * v;
+                            saa[k] += u * u;
+                            sbb[k] += v * v;
                             p[k] += u;
                             q[k] += v;
                         }
                     }
-                    for i in n4..n_s {
+                    for i in n8..n_s {
                         let (u, v) = (ra[i], rb[i]);
                         tail[0] += u * v;
                         tail[1] += u * u;
@@ -86,11 +87,11 @@ impl EpicGram {
                         br[i] += v;
                     }
                 }
-                let mut out = tail;
-                for (o, l) in out.iter_mut().zip(&lanes) {
-                    *o += l[0] + l[1] + l[2] + l[3];
-                }
-                out
+                [
+                    tail[0] + sab.iter().sum::<f64>(),
+                    tail[1] + saa.iter().sum::<f64>(),
+                    tail[2] + sbb.iter().sum::<f64>(),
+                ]
             })
             .collect();
         let mut raw = [0.0f64; 3];

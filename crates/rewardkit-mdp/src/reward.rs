@@ -334,7 +334,11 @@ impl Reward {
 
     /// The largest `|R|` (the scale that degenerate-case tolerances are relative to).
     pub fn max_abs(&self) -> f64 {
-        self.data.iter().fold(0.0f64, |m, v| m.max(v.abs()))
+        use rayon::prelude::*;
+        self.data
+            .par_chunks(1 << 16)
+            .map(|c| c.iter().fold(0.0f64, |m, v| m.max(v.abs())))
+            .reduce(|| 0.0, f64::max)
     }
 
     /// The expected reward `r̄(s, a) = Σ_{s'} T(s,a,s') R(s,a,s')`, `S·A` values.
