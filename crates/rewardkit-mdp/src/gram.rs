@@ -45,6 +45,7 @@ impl EpicGram {
     /// distribution `ds`; `None` when a reward is not a transition reward.
     pub(crate) fn new(a: &Reward, b: &Reward, g: f64, ds: &[f64]) -> Option<EpicGram> {
         let (n_s, n_a) = (a.n_states(), a.n_actions());
+        // Dense R(s, a, s') only (`row_slice` is `None` for the other kinds).
         a.row_slice(0, 0)?;
         b.row_slice(0, 0)?;
         let mut abar = vec![0.0; n_s * n_s];
@@ -55,20 +56,27 @@ impl EpicGram {
             .zip(bbar.par_chunks_mut(n_s))
             .enumerate()
             .map(|(s, (ar, br))| {
-                // Eight independent lanes per sum (so that the adds pipeline and vectorise).
+                // The state's rows of every action, contiguous: R(s, a, ·) at a·S.
+                let block = n_a * n_s;
+                let (ra, rb) = (
+                    &a.values()[s * block..(s + 1) * block],
+                    &b.values()[s * block..(s + 1) * block],
+                );
+                // Eight independent lanes per sum (so that the adds pipeline and vectorise);
+                // for each group of eight next states, the rows of all actions are summed in
+                // registers and Ā(s, ·), B̄(s, ·) written once (not read and written per action).
                 let (mut sab, mut saa, mut sbb) = ([0.0f64; 8], [0.0f64; 8], [0.0f64; 8]);
-                let mut tail = [0.0f64; 3];
-                let n8 = n_s - n_s % 8;
-                for act in 0..n_a {
-                    let (Some(ra), Some(rb)) = (a.row_slice(s, act), b.row_slice(s, act)) else {
-                        continue;
-                    };
-                    for (((x, y), p), q) in ra[..n8]
-                        .chunks_exact(8)
-                        .zip(rb[..n8].chunks_exact(8))
-                        .zip(ar[..n8].chunks_exact_mut(8))
-                        .zip(br[..n8].chunks_exact_mut(8))
-                    {
+                let mut j = 0;
+                while j + 8 <= n_s {
+                    let (mut p, mut q) = ([0.0f64; 8], [0.0f64; 8]);
+                    for act in 0..n_a {
+                        let at = act * n_s + j;
+                        let (Ok(x), Ok(y)) = (
+                            <&[f64; 8]>::try_from(&ra[at..at + 8]),
+                            <&[f64; 8]>::try_from(&rb[at..at + 8]),
+                        ) else {
+                            continue;
+                        };
                         for k in 0..8 {
                             let (u, v) = (x[k], y[k]);
                             sab[k] += u * v;
@@ -78,13 +86,19 @@ impl EpicGram {
                             q[k] += v;
                         }
                     }
-                    for i in n8..n_s {
-                        let (u, v) = (ra[i], rb[i]);
+                    ar[j..j + 8].copy_from_slice(&p);
+                    br[j..j + 8].copy_from_slice(&q);
+                    j += 8;
+                }
+                let mut tail = [0.0f64; 3];
+                for x in j..n_s {
+                    for act in 0..n_a {
+                        let (u, v) = (ra[act * n_s + x], rb[act * n_s + x]);
                         tail[0] += u * v;
                         tail[1] += u * u;
                         tail[2] += v * v;
-                        ar[i] += u;
-                        br[i] += v;
+                        ar[x] += u;
+                        br[x] += v;
                     }
                 }
                 [
