@@ -116,6 +116,17 @@ pub(crate) fn policy_matrix(mdp: &Mdp, pi: &Policy) -> Csr {
                         continue;
                     }
                     let (idx, p) = mdp.row(s, a);
+                    if idx.len() == n_s {
+                        // A full row (a dense MDP): every next state, in order.
+                        if touched.len() != n_s {
+                            touched.clear();
+                            touched.extend(0..n_s as u32);
+                        }
+                        for (v, &q) in acc.iter_mut().zip(p) {
+                            *v += w * q;
+                        }
+                        continue;
+                    }
                     for (&x, &q) in idx.iter().zip(p) {
                         if acc[x as usize] == 0.0 {
                             touched.push(x);
