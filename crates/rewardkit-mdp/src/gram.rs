@@ -133,24 +133,28 @@ impl EpicGram {
             .map(|s| {
                 let (ar, br) = (&abar[s * n_s..(s + 1) * n_s], &bbar[s * n_s..(s + 1) * n_s]);
                 let (ka, kb) = (-ma[s] - g * mua, -mb[s] - g * mub);
-                let mut o = [0.0f64; 11];
-                for x in 0..n_s {
+                // Four lanes per sum (independent chains, so the adds pipeline).
+                let mut o = [[0.0f64; 4]; 11];
+                let mut add = |lane: usize, x: usize| {
                     let ua = g * ma[x] + ka;
                     let ub = g * mb[x] + kb;
                     let (p, q) = (ar[x], br[x]);
-                    o[0] += ua;
-                    o[1] += ub;
-                    o[2] += ua * p;
-                    o[3] += ub * q;
-                    o[4] += ub * p;
-                    o[5] += ua * q;
-                    o[6] += ua * ua;
-                    o[7] += ub * ub;
-                    o[8] += ua * ub;
-                    o[9] += p;
-                    o[10] += q;
+                    o[0][lane] += ua;
+                    o[1][lane] += ub;
+                    o[2][lane] += ua * p;
+                    o[3][lane] += ub * q;
+                    o[4][lane] += ub * p;
+                    o[5][lane] += ua * q;
+                    o[6][lane] += ua * ua;
+                    o[7][lane] += ub * ub;
+                    o[8][lane] += ua * ub;
+                    o[9][lane] += p;
+                    o[10][lane] += q;
+                };
+                for x in 0..n_s {
+                    add(x % 4, x);
                 }
-                o
+                o.map(|l| l[0] + l[1] + l[2] + l[3])
             })
             .collect();
         let mut t = [0.0f64; 11];

@@ -87,11 +87,8 @@ impl Csr {
             .with_min_len(64)
             .for_each(|(i, yi)| {
                 let (lo, hi) = (self.ptr[i], self.ptr[i + 1]);
-                *yi = self.idx[lo..hi]
-                    .iter()
-                    .zip(&self.val[lo..hi])
-                    .map(|(&j, &v)| v * x[j as usize])
-                    .sum();
+                // A full row (P^π of a dense MDP) is a contiguous dot product.
+                *yi = row_dot(&self.idx[lo..hi], &self.val[lo..hi], x);
             });
     }
 
