@@ -302,10 +302,11 @@ pub fn distance(
                     &uniform
                 }
             };
-            let [ca, cb]: [ValRows; 2] = val_rows(&[a, b], mdp, pi)?
+            let (rows, maxes) = val_rows(&[a, b], mdp, pi)?;
+            let [ca, cb]: [ValRows; 2] = rows
                 .try_into()
                 .map_err(|_| Error::Solve("VAL: expected two canonical rewards".into()))?;
-            starc_rows(&ca, &cb, scales(), mdp, opts)
+            starc_rows(&ca, &cb, [maxes[0], maxes[1]], mdp, opts)
         }
     }
 }
@@ -508,14 +509,17 @@ impl Rows for ValRows {
     }
 }
 
-fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<Vec<ValRows>> {
+/// The VAL canonical rewards of `rewards`, and each reward's max|R| (read in the same pass
+/// over the rewards as their expected values).
+fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<(Vec<ValRows>, Vec<f64>)> {
     use crate::linalg::solve_discounted;
     use crate::planning::{policy_matrix, policy_reward};
     pi.check_fits(mdp)?;
     let n_a = mdp.n_actions();
     let (n_s, g) = (mdp.n_states(), mdp.gamma());
     // One pass over T for the expected rewards of all rewards (T is the largest array).
-    let per_row: Vec<Vec<f64>> = (0..n_s * n_a)
+    // Per row: (r̄(s, a), max |R(s, a, ·)|) of each reward.
+    let per_row: Vec<Vec<(f64, f64)>> = (0..n_s * n_a)
         .into_par_iter()
         .with_min_len(64)
         .map_init(
@@ -525,19 +529,28 @@ fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<Vec<ValRows>>
                 let (idx, p) = mdp.row(s, a);
                 rewards
                     .iter()
-                    .map(|rw| match rw.row_slice(s, a) {
-                        Some(row) => crate::linalg::row_dot(idx, p, row),
-                        None => {
-                            rw.row_into(s, a, buf);
-                            crate::linalg::row_dot(idx, p, buf)
-                        }
+                    .map(|rw| {
+                        let row = match rw.row_slice(s, a) {
+                            Some(row) => row,
+                            None => {
+                                rw.row_into(s, a, buf);
+                                &buf[..]
+                            }
+                        };
+                        (
+                            crate::linalg::row_dot(idx, p, row),
+                            crate::linalg::max_abs(row),
+                        )
                     })
                     .collect()
             },
         )
         .collect();
     let rbar: Vec<Vec<f64>> = (0..rewards.len())
-        .map(|k| per_row.iter().map(|v| v[k]).collect())
+        .map(|k| per_row.iter().map(|v| v[k].0).collect())
+        .collect();
+    let maxes: Vec<f64> = (0..rewards.len())
+        .map(|k| per_row.iter().map(|v| v[k].1).fold(0.0, f64::max))
         .collect();
     let rhs: Vec<Vec<f64>> = rbar.iter().map(|r| policy_reward(r, pi)).collect();
     let p = policy_matrix(mdp, pi);
@@ -554,12 +567,13 @@ fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<Vec<ValRows>>
                 .collect()
         })
         .collect();
-    Ok((0..rewards.len())
+    let rows = (0..rewards.len())
         .map(|k| ValRows {
             n_a,
             c: c_rows.iter().map(|v| v[k]).collect(),
         })
-        .collect())
+        .collect();
+    Ok((rows, maxes))
 }
 
 fn materialise(rows: &dyn Rows, n_s: usize, n_a: usize) -> Result<Reward> {
@@ -599,7 +613,7 @@ pub fn dard_canonical(r: &Reward, mdp: &Mdp, action_dist: Option<&[f64]>) -> Res
 pub fn val_canonical(r: &Reward, mdp: &Mdp, pi: Option<&Policy>) -> Result<Reward> {
     r.check_fits(mdp, "reward")?;
     let uniform = Policy::uniform(mdp.n_states(), mdp.n_actions());
-    let rows = val_rows(&[r], mdp, pi.unwrap_or(&uniform))?;
+    let (rows, _) = val_rows(&[r], mdp, pi.unwrap_or(&uniform))?;
     Reward::state_action(mdp.n_states(), mdp.n_actions(), rows[0].c.clone())
 }
 

@@ -50,6 +50,20 @@ pub(crate) fn row_dot(idx: &[u32], p: &[f64], v: &[f64]) -> f64 {
     }
 }
 
+/// max |x| in eight lanes (plain comparisons vectorise; values are finite).
+pub(crate) fn max_abs(x: &[f64]) -> f64 {
+    let mut m = [0.0f64; 8];
+    let chunks = x.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for k in 0..8 {
+            let a = c[k].abs();
+            m[k] = if a > m[k] { a } else { m[k] };
+        }
+    }
+    rest.iter().map(|v| v.abs()).chain(m).fold(0.0, f64::max)
+}
+
 /// Dense LU is used up to this many states; GMRES above.
 pub const LU_MAX_STATES: usize = 400;
 

@@ -335,23 +335,9 @@ impl Reward {
     /// The largest `|R|` (the scale that degenerate-case tolerances are relative to).
     pub fn max_abs(&self) -> f64 {
         use rayon::prelude::*;
-        // Eight lanes with a plain comparison (it vectorises; `f64::max` and its NaN rule do
-        // not): values are finite, checked when the reward is made.
-        let lanes = |c: &[f64]| {
-            let mut m = [0.0f64; 8];
-            let chunks = c.chunks_exact(8);
-            let rest = chunks.remainder();
-            for x in chunks {
-                for k in 0..8 {
-                    let a = x[k].abs();
-                    m[k] = if a > m[k] { a } else { m[k] };
-                }
-            }
-            rest.iter().map(|v| v.abs()).chain(m).fold(0.0f64, f64::max)
-        };
         self.data
             .par_chunks(1 << 16)
-            .map(lanes)
+            .map(crate::linalg::max_abs)
             .reduce(|| 0.0, f64::max)
     }
 
