@@ -25,3 +25,14 @@ pub(crate) fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathB
 pub(crate) fn start(dir: &Path, spec: &str, extra: &[&str]) -> Server {
     Server::start(env!("CARGO_BIN_EXE_rewardkit"), dir, spec, extra)
 }
+
+/// Runs `cmd`, requires success (else fails with its stderr), and parses its stdout as JSON.
+pub(crate) fn json_stdout(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

@@ -5,7 +5,7 @@
 //! Z(s,a,s') = s'), computed with an independent numpy implementation of Gleave et al. 2021,
 //! Wulfe et al. 2022 and Skalse et al. 2024.
 
-use crate::common::{rewardkit, write};
+use crate::common::{json_stdout, rewardkit, write};
 use std::path::{Path, PathBuf};
 
 const T: [[[f64; 3]; 2]; 3] = [
@@ -50,19 +50,13 @@ fn toy(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
 }
 
 fn compare_json(mdp: &Path, a: &Path, b: &Path, metric: &str) -> serde_json::Value {
-    let out = rewardkit()
-        .args(["compare", "--json", "--metric", metric, "--mdp"])
-        .arg(mdp)
-        .arg(a)
-        .arg(b)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_stdout(
+        rewardkit()
+            .args(["compare", "--json", "--metric", metric, "--mdp"])
+            .arg(mdp)
+            .arg(a)
+            .arg(b),
+    )
 }
 
 #[test]
@@ -289,18 +283,7 @@ fn diagnose_errors_name_the_line() {
 }
 
 fn compare_with(args: &[&str]) -> serde_json::Value {
-    let out = rewardkit()
-        .arg("compare")
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_stdout(rewardkit().arg("compare").args(args).arg("--json"))
 }
 
 #[test]
