@@ -198,7 +198,7 @@ struct FitArgs {
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Fraction held out for validation, early stopping and keeping the best epoch (0: none;
-    /// train on every row for --epochs) [default: 0; vpl: 0.1].
+    /// train on every row for --epochs) [default: 0; gpm and vpl: 0.1].
     #[arg(long, value_name = "F")]
     val_fraction: Option<f64>,
     /// Epochs without improvement before stopping (0: never).
@@ -298,6 +298,9 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
         center: a.center,
     };
     let vpl = matches!(a.model, ModelType::Vpl);
+    // GPM overfits without early stopping (validation split of the hh-rlhf training pairs,
+    // BENCHMARKS.md); VPL's episodes need it too.
+    let gpm = matches!(a.model, ModelType::Gpm);
     let kind = match a.model {
         ModelType::Bt => ModelKind::Bt { loss: bt },
         ModelType::Gpm => ModelKind::Gpm {
@@ -361,7 +364,7 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
             weight_decay: a.weight_decay,
             l2: a.l2.unwrap_or(if vpl { 0.0 } else { 1e-3 }),
             seed: a.seed,
-            val_fraction: a.val_fraction.unwrap_or(if vpl { 0.1 } else { 0.0 }),
+            val_fraction: a.val_fraction.unwrap_or(if vpl || gpm { 0.1 } else { 0.0 }),
             patience: a.patience,
             ..TrainConfig::default()
         },
