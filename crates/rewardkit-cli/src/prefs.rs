@@ -39,6 +39,29 @@ enum PrefsCommand {
     Score(ScoreArgs),
     /// Pairwise accuracy, log loss and calibration error of a fitted model on a data file.
     Evaluate(EvalArgs),
+    /// Sentence embeddings of texts (`minilm`): texts in, one vector per text out (JSONL or
+    /// a float32 .npy of shape (texts, 384)).
+    Embed(EmbedArgs),
+}
+
+#[derive(Debug, Args)]
+struct EmbedArgs {
+    /// Featurizer (only `minilm` gives dense embeddings).
+    #[arg(long, value_enum, default_value = "minilm")]
+    featurizer: FeaturizerType,
+    /// Folder of the MiniLM model (config.json, model.safetensors, tokenizer.json).
+    #[arg(long, value_name = "DIR", env = "REWARDKIT_MINILM")]
+    minilm: Option<PathBuf>,
+    /// Texts: JSONL (or .jsonl.gz), one JSON string or object per line (see --field).
+    #[arg(long, value_name = "FILE")]
+    input: PathBuf,
+    /// The field holding the text in object rows.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    field: String,
+    /// Output: .npy (float32, shape (texts, 384)) or JSONL ({"index", "embedding"} per line);
+    /// `-` is JSONL on stdout.
+    #[arg(long, value_name = "FILE")]
+    output: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -167,12 +190,17 @@ struct FitArgs {
     /// AdamW decoupled weight decay.
     #[arg(long, default_value_t = 0.01)]
     weight_decay: f64,
+    /// L2 penalty λ added to the mean loss (λ/2 · ‖θ‖²; scikit-learn's C is 1 / (λ · rows))
+    /// [default: 0.001; vpl: 0].
+    #[arg(long, value_name = "LAMBDA")]
+    l2: Option<f64>,
     /// Seed (initialisation, split, order, bootstrap).
     #[arg(long, default_value_t = 0)]
     seed: u64,
-    /// Fraction held out for validation and early stopping.
-    #[arg(long, default_value_t = 0.1)]
-    val_fraction: f64,
+    /// Fraction held out for validation, early stopping and keeping the best epoch (0: none;
+    /// train on every row for --epochs) [default: 0; gpm and vpl: 0.1].
+    #[arg(long, value_name = "F")]
+    val_fraction: Option<f64>,
     /// Epochs without improvement before stopping (0: never).
     #[arg(long, default_value_t = 3)]
     patience: usize,
@@ -224,6 +252,7 @@ pub(crate) fn run(args: PrefsArgs, quiet: bool) -> Result<ExitCode> {
         PrefsCommand::Fit(a) => fit(a, quiet),
         PrefsCommand::Score(a) => score(a),
         PrefsCommand::Evaluate(a) => evaluate(a),
+        PrefsCommand::Embed(a) => embed(a, quiet),
     }
 }
 
@@ -268,6 +297,10 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
         smoothing: a.label_smoothing,
         center: a.center,
     };
+    let vpl = matches!(a.model, ModelType::Vpl);
+    // GPM overfits without early stopping (validation split of the hh-rlhf training pairs,
+    // BENCHMARKS.md); VPL's episodes need it too.
+    let gpm = matches!(a.model, ModelType::Gpm);
     let kind = match a.model {
         ModelType::Bt => ModelKind::Bt { loss: bt },
         ModelType::Gpm => ModelKind::Gpm {
@@ -329,8 +362,9 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
             batch_size: a.batch_size,
             lr: a.lr,
             weight_decay: a.weight_decay,
+            l2: a.l2.unwrap_or(if vpl { 0.0 } else { 1e-3 }),
             seed: a.seed,
-            val_fraction: a.val_fraction,
+            val_fraction: a.val_fraction.unwrap_or(if vpl || gpm { 0.1 } else { 0.0 }),
             patience: a.patience,
             ..TrainConfig::default()
         },
@@ -346,6 +380,8 @@ fn fit(a: FitArgs, quiet: bool) -> Result<ExitCode> {
         "train_rows": c.data.train_rows,
         "val_rows": c.data.val_rows,
         "data_hash": c.data.hash,
+        "featurize_s": m.timing.featurize_s,
+        "train_s": m.timing.train_s,
         "members": c.report.iter().map(|r| json!({
             "epochs_run": r.epochs_run,
             "best_epoch": r.best_epoch,
@@ -453,4 +489,107 @@ fn evaluate(a: EvalArgs) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn embed(a: EmbedArgs, quiet: bool) -> Result<ExitCode> {
+    let path = match a.featurizer {
+        FeaturizerType::Minilm => a
+            .minilm
+            .as_ref()
+            .context("--featurizer minilm needs --minilm DIR (or REWARDKIT_MINILM)")?
+            .display()
+            .to_string(),
+        FeaturizerType::Hashing => {
+            bail!("prefs embed writes dense embeddings: use --featurizer minilm")
+        }
+    };
+    let bytes = data::read_bytes(&a.input)?;
+    let text =
+        std::str::from_utf8(&bytes).with_context(|| format!("{}: not UTF-8", a.input.display()))?;
+    let mut texts = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", a.input.display(), i + 1))?;
+        let t = match &v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Object(o) => match o.get(&a.field) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                _ => bail!(
+                    "{}:{}: no string field `{}`",
+                    a.input.display(),
+                    i + 1,
+                    a.field
+                ),
+            },
+            _ => bail!(
+                "{}:{}: a row is a JSON string or an object",
+                a.input.display(),
+                i + 1
+            ),
+        };
+        texts.push(t);
+    }
+    let f = rewardkit_prefs::features::Featurizer::fit(
+        &FeaturizerConfig::Minilm { path },
+        &[] as &[&str],
+    )?;
+    let t0 = std::time::Instant::now();
+    let feats = f.encode_all(&texts)?;
+    let secs = t0.elapsed().as_secs_f64();
+    let dim = f.dim();
+    let rows: Vec<Vec<f32>> = feats
+        .iter()
+        .map(|x| x.val.iter().map(|&v| v as f32).collect())
+        .collect();
+    let npy = a
+        .output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("npy"));
+    if npy {
+        let mut buf = npy_header(rows.len(), dim);
+        for r in &rows {
+            for v in r {
+                buf.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        std::fs::write(&a.output, buf)
+            .with_context(|| format!("writing {}", a.output.display()))?;
+    } else {
+        let mut out: Box<dyn Write> = if a.output.as_os_str() == "-" {
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+        } else {
+            Box::new(std::io::BufWriter::new(
+                std::fs::File::create(&a.output)
+                    .with_context(|| format!("writing {}", a.output.display()))?,
+            ))
+        };
+        for (i, r) in rows.iter().enumerate() {
+            writeln!(out, "{}", json!({"index": i, "embedding": r}))?;
+        }
+        out.flush()?;
+    }
+    if !quiet {
+        eprintln!(
+            "embedded {} texts in {secs:.3} s ({:.1} texts/s)",
+            rows.len(),
+            rows.len() as f64 / secs.max(1e-9)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The header of a little-endian float32 .npy array of shape (rows, cols), format 1.0.
+fn npy_header(rows: usize, cols: usize) -> Vec<u8> {
+    let mut h = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({rows}, {cols}), }}");
+    while (10 + h.len() + 1) % 64 != 0 {
+        h.push(' ');
+    }
+    h.push('\n');
+    let mut buf = b"\x93NUMPY\x01\x00".to_vec();
+    buf.extend_from_slice(&(h.len() as u16).to_le_bytes());
+    buf.extend_from_slice(h.as_bytes());
+    buf
 }

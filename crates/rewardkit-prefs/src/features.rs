@@ -300,6 +300,8 @@ impl Featurizer {
             .collect();
         todo.sort_unstable();
         todo.dedup();
+        // Batches of similar lengths pad less (sentence-transformers sorts by length too).
+        todo.sort_by_key(|t| t.len());
         for (t, f) in todo.iter().zip(self.dense(&todo)?) {
             self.remember(text_key(t), Arc::new(f));
         }

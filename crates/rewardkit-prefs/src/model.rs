@@ -178,6 +178,17 @@ pub struct Model {
     pub members: Vec<Vec<f64>>,
     /// GPM: the mean preference embedding of the training responses.
     pub anchor: Option<Vec<f64>>,
+    /// Wall-clock seconds of the last [`fit`] (zero for a loaded model; not saved).
+    pub timing: FitTiming,
+}
+
+/// Where the time of a [`fit`] went (wall clock, seconds).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FitTiming {
+    /// Fitting the featurizer and encoding every text.
+    pub featurize_s: f64,
+    /// The training loop of every member (optimiser steps and validation losses).
+    pub train_s: f64,
 }
 
 /// What scoring uses for ensembles.
@@ -439,12 +450,16 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
         .flat_map(|&i| (0..per_row).map(move |j| i * per_row + j))
         .map(|k| texts[k].as_str())
         .collect();
+    let t0 = std::time::Instant::now();
     let featurizer = Featurizer::fit(&opts.featurizer, &fit_texts)?;
     let feats = featurizer.encode_all(&texts)?;
+    let featurize_s = t0.elapsed().as_secs_f64();
     let d_in = featurizer.dim();
     if let (Dataset::Pairs(pairs), ModelKind::Vpl { .. }) = (data, &kind) {
         let split = (train_idx.as_slice(), val_idx.as_slice());
-        return fit_vpl(pairs, kind.clone(), feats, featurizer, split, info, opts);
+        let mut m = fit_vpl(pairs, kind.clone(), feats, featurizer, split, info, opts)?;
+        m.timing.featurize_s = featurize_s;
+        return Ok(m);
     }
     let (d_out, bias) = match &kind {
         ModelKind::Bt { .. } | ModelKind::Ensemble { .. } | ModelKind::Vpl { .. } => (1, true),
@@ -489,6 +504,7 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
         Ok(())
     };
     let mut anchor = None;
+    let t0 = std::time::Instant::now();
     match (data, &kind) {
         (Dataset::Pairs(pairs), _) => {
             let loss = match &kind {
@@ -553,6 +569,7 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
         }
         _ => unreachable!("checked above"),
     }
+    let train_s = t0.elapsed().as_secs_f64();
     pb.finish_and_clear();
     let config = ModelConfig {
         format: "rewardkit-prefs".into(),
@@ -575,6 +592,10 @@ pub fn fit(data: &Dataset, info: DataInfo, opts: &FitOptions) -> Result<Model> {
         featurizer,
         members,
         anchor,
+        timing: FitTiming {
+            featurize_s,
+            train_s,
+        },
     })
 }
 
@@ -660,7 +681,9 @@ fn fit_vpl(
     let mut p = shape.init(&mut Rng::new(opts.train.seed, 0x1A17));
     let tr: Vec<usize> = (0..n_train).collect();
     let va: Vec<usize> = (n_train..obj.episodes.len()).collect();
+    let t0 = std::time::Instant::now();
     let report = train::train(&obj, &mut p, &tr, &va, &opts.train, 0, Some(&pb))?;
+    let train_s = t0.elapsed().as_secs_f64();
     pb.finish_and_clear();
     let config = ModelConfig {
         format: "rewardkit-prefs".into(),
@@ -689,6 +712,10 @@ fn fit_vpl(
         featurizer,
         members: vec![p],
         anchor: None,
+        timing: FitTiming {
+            featurize_s: 0.0,
+            train_s,
+        },
     })
 }
 
@@ -1022,6 +1049,7 @@ impl Model {
             featurizer,
             members,
             anchor,
+            timing: FitTiming::default(),
         })
     }
 }

@@ -39,6 +39,10 @@ pub struct TrainConfig {
     pub lr: f64,
     /// Decoupled weight decay.
     pub weight_decay: f64,
+    /// L2 penalty λ: the objective is the mean loss + λ/2 · ‖θ‖² (every parameter), as in
+    /// scikit-learn's `LogisticRegression` with λ = 1 / (C · rows).
+    #[serde(default)]
+    pub l2: f64,
     /// Adam β₁.
     pub beta1: f64,
     /// Adam β₂.
@@ -60,11 +64,12 @@ impl Default for TrainConfig {
             batch_size: 32,
             lr: 0.01,
             weight_decay: 0.01,
+            l2: 1e-3,
             beta1: 0.9,
             beta2: 0.999,
             eps: 1e-8,
             seed: 0,
-            val_fraction: 0.1,
+            val_fraction: 0.0,
             patience: 3,
         }
     }
@@ -85,6 +90,9 @@ impl TrainConfig {
         }
         if !(self.weight_decay.is_finite() && self.weight_decay >= 0.0) {
             return bad("weight_decay", "must be a finite number ≥ 0");
+        }
+        if !(self.l2.is_finite() && self.l2 >= 0.0) {
+            return bad("l2", "must be a finite number ≥ 0");
         }
         if !(0.0..1.0).contains(&self.beta1) || !(0.0..1.0).contains(&self.beta2) {
             return bad("beta1/beta2", "must be in [0, 1)");
@@ -191,7 +199,7 @@ pub fn train<O: Objective>(
             let bc1 = 1.0 - cfg.beta1.powi(t);
             let bc2 = 1.0 - cfg.beta2.powi(t);
             for k in 0..p {
-                let gk = g[k] * scale;
+                let gk = g[k] * scale + cfg.l2 * params[k];
                 m[k] = cfg.beta1 * m[k] + (1.0 - cfg.beta1) * gk;
                 v[k] = cfg.beta2 * v[k] + (1.0 - cfg.beta2) * gk * gk;
                 let upd = (m[k] / bc1) / ((v[k] / bc2).sqrt() + cfg.eps);

@@ -444,6 +444,10 @@ fn vpl_recovers_per_user_rewards_that_bt_averages_away() {
     o.train.batch_size = 8;
     o.train.lr = 0.01;
     o.train.patience = 0;
+    // VPL's settings (the CLI's defaults for `--model vpl`): no L2 penalty, the best epoch on
+    // a 10 % validation split of episodes.
+    o.train.l2 = 0.0;
+    o.train.val_fraction = 0.1;
     let m = model::fit(&train, Default::default(), &o).unwrap();
     let probs = m.personal_probs(&test, None, Scoring::default()).unwrap();
     let scored: Vec<f64> = probs.iter().flatten().copied().collect();
