@@ -129,26 +129,27 @@ fn sigterm_drains_in_flight_requests_and_exits_0() {
             })
         })
         .collect();
-    // Wait until the six requests have arrived (their heads are read: they are in flight),
-    // then ask the server to stop. (A fixed sleep raced with a loaded machine: a client still
-    // connecting when SIGTERM came was refused, as it should be.)
+    // Wait until the six requests have arrived (all their samples are received, so each is
+    // being scored), then ask the server to stop at once, while the last ones are still being
+    // scored. (A fixed sleep raced with a loaded machine: a client still connecting when
+    // SIGTERM came was refused, as it should be; waiting for six requests in flight at once
+    // raced with a fast one: it could finish before the last arrived.)
     let arrived = Instant::now();
     loop {
         let (_, _, m) = request(&addr, "GET", "/metrics", "", &[]);
-        let in_flight = m
+        let received = m
             .lines()
-            .find_map(|l| l.strip_prefix("rewardkit_http_requests_in_flight "))
-            .and_then(|v| v.trim().parse::<i64>().ok())
+            .find_map(|l| l.strip_prefix("rewardkit_samples_total{route=\"/get_reward\"} "))
+            .and_then(|v| v.trim().parse::<u64>().ok())
             .unwrap_or(0);
-        // The six, and this /metrics request itself.
-        if in_flight >= 7 {
+        if received >= 6 * 4000 {
             break;
         }
         assert!(
             arrived.elapsed() < Duration::from_secs(60),
             "the requests did not arrive: {m}"
         );
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     }
     let pid = srv.child.id().to_string();
     let killed_at = Instant::now();
