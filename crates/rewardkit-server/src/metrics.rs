@@ -313,7 +313,7 @@ impl Metrics {
     }
 
     /// Renders every metric in the OpenMetrics text format (content type
-    /// [`CONTENT_TYPE`]).
+    /// `application/openmetrics-text; version=1.0.0; charset=utf-8`).
     pub fn render(&self) -> String {
         let mut s = String::with_capacity(4096);
         if let Err(e) = prometheus_client::encoding::text::encode(&mut s, &self.registry) {
