@@ -462,36 +462,22 @@ fn state_and_action_distributions_from_files() {
         .unwrap();
     assert!((other - uniform).abs() > 1e-3, "{other} vs {uniform}");
     // A wrong length or a bad sum is an error that names the file or the field.
-    let bad = write(dir.path(), "bad.json", "[0.5, 0.5]");
-    rewardkit()
-        .args([
-            "compare",
-            "--mdp",
-            &mdp,
-            &a,
-            &b,
-            "--state-dist",
-            &bad.display().to_string(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
+    for (name, text, says) in [
+        (
+            "bad.json",
+            "[0.5, 0.5]",
             "bad.json: state_dist has 2 entries, the MDP has 3",
-        ));
-    let bad = write(dir.path(), "bad2.json", "[0.5, 0.5, 0.5]");
-    rewardkit()
-        .args([
-            "compare",
-            "--mdp",
-            &mdp,
-            &a,
-            &b,
-            "--state-dist",
-            &bad.display().to_string(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("state_dist"));
+        ),
+        ("bad2.json", "[0.5, 0.5, 0.5]", "state_dist"),
+    ] {
+        let bad = write(dir.path(), name, text);
+        rewardkit()
+            .args(["compare", "--mdp", &mdp, &a, &b, "--state-dist"])
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
 }
 
 #[test]
