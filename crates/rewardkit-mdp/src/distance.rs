@@ -513,39 +513,28 @@ impl Rows for ValRows {
 /// over the rewards as their expected values).
 fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<(Vec<ValRows>, Vec<f64>)> {
     use crate::linalg::solve_discounted;
-    use crate::planning::{policy_matrix, policy_reward};
+    use crate::planning::{policy_matrix_with, policy_reward};
     pi.check_fits(mdp)?;
     let n_a = mdp.n_actions();
     let (n_s, g) = (mdp.n_states(), mdp.gamma());
-    // One pass over T for the expected rewards of all rewards (T is the largest array).
-    // Per row: (r̄(s, a), max |R(s, a, ·)|) of each reward.
-    let per_row: Vec<Vec<(f64, f64)>> = (0..n_s * n_a)
-        .into_par_iter()
-        .with_min_len(64)
-        .map_init(
-            || vec![0.0; n_s],
-            |buf, r| {
-                let (s, a) = (r / n_a, r % n_a);
-                let (idx, p) = mdp.row(s, a);
-                rewards
-                    .iter()
-                    .map(|rw| {
-                        let row = match rw.row_slice(s, a) {
-                            Some(row) => row,
-                            None => {
-                                rw.row_into(s, a, buf);
-                                &buf[..]
-                            }
-                        };
-                        (
-                            crate::linalg::row_dot(idx, p, row),
-                            crate::linalg::max_abs(row),
-                        )
-                    })
-                    .collect()
-            },
-        )
-        .collect();
+    // One pass over T for P^π and, per row, (r̄(s, a), max |R(s, a, ·)|) of each reward (T is
+    // the largest array).
+    let (p, per_row) = policy_matrix_with(mdp, pi, |s, a, (idx, p)| {
+        rewards
+            .iter()
+            .map(|rw| match rw.row_slice(s, a) {
+                Some(row) => (
+                    crate::linalg::row_dot(idx, p, row),
+                    crate::linalg::max_abs(row),
+                ),
+                // R(s, a) or R(s): the row is one value, its own expectation.
+                None => {
+                    let c = rw.get(s, a, 0);
+                    (c, c.abs())
+                }
+            })
+            .collect::<Vec<_>>()
+    });
     let rbar: Vec<Vec<f64>> = (0..rewards.len())
         .map(|k| per_row.iter().map(|v| v[k].0).collect())
         .collect();
@@ -553,7 +542,6 @@ fn val_rows(rewards: &[&Reward], mdp: &Mdp, pi: &Policy) -> Result<(Vec<ValRows>
         .map(|k| per_row.iter().map(|v| v[k].1).fold(0.0, f64::max))
         .collect();
     let rhs: Vec<Vec<f64>> = rbar.iter().map(|r| policy_reward(r, pi)).collect();
-    let p = policy_matrix(mdp, pi);
     let vs = solve_discounted(&p, g, &rhs, false)?;
     // One pass over T for the Q-values of all rewards: c(s,a) = r̄ + γ E_T[V] − V(s).
     let c_rows: Vec<Vec<f64>> = (0..n_s * n_a)

@@ -388,6 +388,11 @@ impl Mdp {
         (&self.next[lo..hi], &self.prob[lo..hi])
     }
 
+    /// Whether every row is full (every next state stored, sharing one index row).
+    pub(crate) fn is_dense(&self) -> bool {
+        self.dense
+    }
+
     /// `T(s, a, x)`.
     pub fn prob(&self, s: usize, a: usize, x: usize) -> f64 {
         let (idx, p) = self.row(s, a);

@@ -102,29 +102,52 @@ impl Policy {
     }
 }
 
-/// `P^π(s, s') = Σ_a π(a|s) T(s,a,s')` as a sparse matrix.
+/// The state-to-state matrix `P^π(s, s') = Σ_a π(a|s) T(s, a, s')`.
 pub(crate) fn policy_matrix(mdp: &Mdp, pi: &Policy) -> Csr {
+    policy_matrix_with(mdp, pi, |_, _, _| ()).0
+}
+
+/// [`policy_matrix`], and `visit(s, a, T(s, a, ·))` of every row of `T` (row-major `S·A`),
+/// computed as the row is read for `P^π`: a caller needing another pass over `T` gets it from
+/// the same read (`T` is the largest array; reading it is most of the time).
+pub(crate) fn policy_matrix_with<F, V>(mdp: &Mdp, pi: &Policy, visit: F) -> (Csr, Vec<V>)
+where
+    F: Fn(usize, usize, (&[u32], &[f64])) -> V + Sync,
+    V: Send + Default + Clone,
+{
     let (n_s, n_a) = (mdp.n_states(), mdp.n_actions());
-    let rows: Vec<Vec<(u32, f64)>> = (0..n_s)
-        .into_par_iter()
+    let mut visited = vec![V::default(); n_s * n_a];
+    if mdp.is_dense() {
+        // Every row is full: accumulate straight into row s of a dense P^π.
+        let mut val = vec![0.0; n_s * n_s];
+        val.par_chunks_mut(n_s)
+            .zip(visited.par_chunks_mut(n_a))
+            .enumerate()
+            .for_each(|(s, (out, seen))| {
+                for (a, v) in seen.iter_mut().enumerate() {
+                    let row = mdp.row(s, a);
+                    *v = visit(s, a, row);
+                    let w = pi.prob(s, a);
+                    if w != 0.0 {
+                        for (o, &q) in out.iter_mut().zip(row.1) {
+                            *o += w * q;
+                        }
+                    }
+                }
+            });
+        return (Csr::dense(n_s, val), visited);
+    }
+    let rows: Vec<Vec<(u32, f64)>> = visited
+        .par_chunks_mut(n_a)
+        .enumerate()
         .map_init(
             || (vec![0.0; n_s], Vec::new()),
-            |(acc, touched), s| {
-                for a in 0..n_a {
+            |(acc, touched), (s, seen)| {
+                for (a, v) in seen.iter_mut().enumerate() {
+                    let (idx, p) = mdp.row(s, a);
+                    *v = visit(s, a, (idx, p));
                     let w = pi.prob(s, a);
                     if w == 0.0 {
-                        continue;
-                    }
-                    let (idx, p) = mdp.row(s, a);
-                    if idx.len() == n_s {
-                        // A full row (a dense MDP): every next state, in order.
-                        if touched.len() != n_s {
-                            touched.clear();
-                            touched.extend(0..n_s as u32);
-                        }
-                        for (v, &q) in acc.iter_mut().zip(p) {
-                            *v += w * q;
-                        }
                         continue;
                     }
                     for (&x, &q) in idx.iter().zip(p) {
@@ -145,7 +168,7 @@ pub(crate) fn policy_matrix(mdp: &Mdp, pi: &Policy) -> Csr {
             },
         )
         .collect();
-    Csr::from_rows(rows)
+    (Csr::from_rows(rows), visited)
 }
 
 /// `r̄^π(s) = Σ_a π(a|s) r̄(s,a)`.

@@ -305,3 +305,32 @@ fn large_mdps_use_the_iterative_solver() {
     let occ = rewardkit_mdp::planning::occupancy(&mdp, &pi).unwrap();
     assert!((occ.state.iter().sum::<f64>() - 1.0).abs() < 1e-9);
 }
+
+/// VAL levelling above `LU_MAX_STATES`, on a dense MDP (P^π built without indices in the same
+/// pass over T as the expected rewards, both rewards solved in lockstep) and a sparse one:
+/// `Σ_a π(a|s) c(s, a) = 0` in every state (true only when V^π is exact), and an R(s, a)
+/// reward levels exactly like the same reward written as R(s, a, s').
+#[test]
+fn val_levelling_is_exact_on_large_dense_and_sparse_mdps() {
+    let n = rewardkit_mdp::linalg::LU_MAX_STATES + 60;
+    for sparsity in [0.0, 0.97] {
+        let (mdp, r) = setup(n, 3, 0.9, sparsity, 21);
+        let c = val_canonical(&r, &mdp, None).unwrap();
+        let scale = r.max_abs();
+        for s in 0..n {
+            let mean = (0..3).map(|a| c.get(s, a, 0)).sum::<f64>() / 3.0;
+            assert!(
+                mean.abs() < 1e-9 * scale,
+                "sparsity {sparsity}, state {s}: {mean}"
+            );
+        }
+        let sa = random_reward(n, 3, RewardKind::StateAction, 5).unwrap();
+        let (c1, c2) = (
+            val_canonical(&sa, &mdp, None).unwrap(),
+            val_canonical(&sa.to_transition(), &mdp, None).unwrap(),
+        );
+        assert!(max_diff(&c1, &c2) < 1e-9, "sparsity {sparsity}");
+        let d = distance(Metric::StarcVal, &r, &sa, &mdp, &Options::default()).unwrap();
+        assert!(d.value > 0.1 && d.value.is_finite(), "{d:?}");
+    }
+}
