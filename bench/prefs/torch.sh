@@ -9,9 +9,10 @@
 #  2. the MiniLM encoder (REWARDKIT_MINILM set; `--features candle`): texts/s of
 #     `rewardkit prefs embed` against sentence-transformers on the same 1,000 responses
 #     (bench/prefs/st_compare.py), and the largest difference between the embeddings.
-# PyTorch runs twice: as it comes, and with torch.set_flush_denormal(True) (a suspect for slow
-# runs, Adam's second moments of rarely seen buckets decaying into float32 subnormals; on the
-# 2026-12-01 run it made no difference).
+# Two optimisers on each side: rewardkit's --optimizer adamw against torch.optim.AdamW (run
+# twice: as it comes, and with torch.set_flush_denormal(True), a suspect for slow runs; the
+# faster counts), and rewardkit's --optimizer lazy-adamw against PyTorch's sparse path
+# (EmbeddingBag(sparse=True) with SparseAdam; torch_compare.py --sparse).
 # Both sides use THREADS threads (default 2; rayon and torch.set_num_threads).
 # PyTorch and sentence-transformers go into a virtual environment (VENV, default a temporary
 # one; not part of CI).
@@ -38,27 +39,41 @@ py="$venv/bin/python"
 epochs="${EPOCHS:-30}"
 common=(--epochs "$epochs" --batch-size 32 --lr 0.01 --weight-decay 0.01)
 
-echo "| head (hashing features, $epochs epochs, batch 32, AdamW lr 0.01 wd 0.01, $threads threads) | rewardkit train s | PyTorch train s (default) | PyTorch train s (flush denormals) | ratio to the faster | rewardkit accuracy | PyTorch accuracy |"
+echo "| head (hashing features, $epochs epochs, batch 32, lr 0.01, wd 0.01, $threads threads) | optimiser | rewardkit train s | PyTorch train s | ratio | rewardkit accuracy | PyTorch accuracy |"
 echo "|---|---|---|---|---|---|---|"
 for hidden in 0 ${MLP_HIDDEN:-16}; do
-  rk=$("$bin" -q prefs fit --data "$work/train.jsonl" --out "$work/rk$hidden" --hidden "$hidden" \
-    --val-fraction 0 --patience 0 --l2 0 "${common[@]}")
-  ev=$("$bin" prefs evaluate --json --model "$work/rk$hidden" --data "$work/test.jsonl")
-  pt=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
-    --threads "$threads" "${common[@]}")
-  pf=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
-    --threads "$threads" --flush-denormal "${common[@]}")
-  python3 - "$rk" "$ev" "$pt" "$pf" "$hidden" <<'PY'
+  # rewardkit adamw against torch.optim.AdamW (dense; PyTorch also with flushed denormals, the
+  # faster of the two counts), rewardkit lazy-adamw against PyTorch's sparse bag + SparseAdam.
+  for opt in adamw lazy-adamw; do
+    rk=$("$bin" -q prefs fit --data "$work/train.jsonl" --out "$work/rk$hidden$opt" --hidden "$hidden" \
+      --val-fraction 0 --patience 0 --l2 0 --optimizer "$opt" "${common[@]}")
+    ev=$("$bin" prefs evaluate --json --model "$work/rk$hidden$opt" --data "$work/test.jsonl")
+    if [[ "$opt" == adamw ]]; then
+      pt=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
+        --threads "$threads" "${common[@]}")
+      pf=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
+        --threads "$threads" --flush-denormal "${common[@]}")
+      ptname="AdamW (flush denormals)"
+    else
+      pt=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
+        --threads "$threads" --sparse "${common[@]}")
+      pf="$pt"
+      ptname="sparse bag + SparseAdam"
+    fi
+    python3 - "$rk" "$ev" "$pt" "$pf" "$hidden" "$opt" "$ptname" <<'PY'
 import json, sys
 rk, ev, pt, pf = (json.loads(s) for s in sys.argv[1:5])
-h = int(sys.argv[5])
+h, opt, ptname = int(sys.argv[5]), sys.argv[6], sys.argv[7]
 name = "linear" if h == 0 else f"MLP, {h} hidden"
-best = min(pt["train_s"], pf["train_s"])
+times = sorted({pt["train_s"], pf["train_s"]})
+best = times[0]
+shown = " / ".join(f"{t:.2f}" for t in (pt["train_s"], pf["train_s"])) if len(times) > 1 else f"{best:.2f}"
 acc = pt["accuracy"] if pt["accuracy"] == pf["accuracy"] else f"{pt['accuracy']:.3f} / {pf['accuracy']:.3f}"
 acc = f"{acc:.3f}" if isinstance(acc, float) else acc
-print(f"| {name} | {rk['train_s']:.2f} | {pt['train_s']:.2f} | {pf['train_s']:.2f} "
+print(f"| {name} | rewardkit {opt}, PyTorch {ptname} | {rk['train_s']:.2f} | {shown} "
       f"| {best / rk['train_s']:.1f}× | {ev['accuracy']:.3f} | {acc} |")
 PY
+  done
 done
 
 if [[ -n "${REWARDKIT_MINILM:-}" ]]; then

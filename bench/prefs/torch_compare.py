@@ -10,6 +10,11 @@ The linear head is an `nn.EmbeddingBag` (sum mode, per-sample weights: a sparse-
 layer with a dense gradient) plus a bias; the MLP head (--hidden N) is that bag with N outputs,
 a bias, LeakyReLU(0.2) and a linear layer to one output, as rewardkit's MLP head.
 
+--sparse: PyTorch's own sparse path, the counterpart of rewardkit's `--optimizer lazy-adamw`:
+`EmbeddingBag(sparse=True)` (a sparse gradient: the rows the batch read) trained with
+`torch.optim.SparseAdam` (lazy Adam: moments and rows updated only where read; it has no weight
+decay, so the bag gets none), the other parameters with AdamW as before.
+
 usage: python torch_compare.py TRAIN.jsonl TEST.jsonl [--hidden N] [--epochs 30]
          [--batch-size 32] [--lr 0.01] [--weight-decay 0.01] [--threads 2] [--seed 0]
 Prints JSON: train_s, accuracy (held-out pairs), log_loss, features_s, threads.
@@ -48,10 +53,10 @@ class Rows:
 
 
 class Head(nn.Module):
-    def __init__(self, dim, hidden, init_std):
+    def __init__(self, dim, hidden, init_std, sparse=False):
         super().__init__()
         out = hidden if hidden else 1
-        self.bag = nn.EmbeddingBag(dim, out, mode="sum")
+        self.bag = nn.EmbeddingBag(dim, out, mode="sum", sparse=sparse)
         nn.init.normal_(self.bag.weight, std=init_std)
         self.b1 = nn.Parameter(torch.zeros(out))
         self.hidden = hidden
@@ -78,6 +83,8 @@ def main():
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--sparse", action="store_true",
+                    help="sparse bag gradient with SparseAdam (PyTorch's lazy Adam)")
     ap.add_argument("--flush-denormal", action="store_true",
                     help="torch.set_flush_denormal(True) (float32 subnormals are slow on x86)")
     a = ap.parse_args()
@@ -99,9 +106,15 @@ def main():
     features_s = time.perf_counter() - t0
 
     init_std = 0.1 if a.hidden == 0 else 1.0  # rewardkit's defaults
-    model = Head(reference.DIM, a.hidden, init_std)
-    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=a.weight_decay,
-                            betas=(0.9, 0.999), eps=1e-8)
+    model = Head(reference.DIM, a.hidden, init_std, sparse=a.sparse)
+    if a.sparse:
+        rest = [p for n, p in model.named_parameters() if not n.startswith("bag.")]
+        opts = [torch.optim.SparseAdam([model.bag.weight], lr=a.lr, betas=(0.9, 0.999), eps=1e-8),
+                torch.optim.AdamW(rest, lr=a.lr, weight_decay=a.weight_decay,
+                                  betas=(0.9, 0.999), eps=1e-8)]
+    else:
+        opts = [torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=a.weight_decay,
+                                  betas=(0.9, 0.999), eps=1e-8)]
     n = len(train)
     g = torch.Generator().manual_seed(a.seed)
     t0 = time.perf_counter()
@@ -112,9 +125,11 @@ def main():
             rows = torch.stack([2 * b, 2 * b + 1], 1).reshape(-1)  # chosen, rejected
             r = model(*xtr.take(rows)).view(-1, 2)
             loss = -nn.functional.logsigmoid(r[:, 0] - r[:, 1]).mean()
-            opt.zero_grad(set_to_none=True)
+            for opt in opts:
+                opt.zero_grad(set_to_none=True)
             loss.backward()
-            opt.step()
+            for opt in opts:
+                opt.step()
     train_s = time.perf_counter() - t0
 
     with torch.no_grad():
@@ -124,7 +139,7 @@ def main():
     ll = float(np.mean(-np.log(np.clip(p, 1e-15, 1))))
     print(json.dumps({"train_s": train_s, "accuracy": acc, "log_loss": ll,
                       "features_s": features_s, "threads": torch.get_num_threads(),
-                      "flush_denormal": a.flush_denormal, "hidden": a.hidden, "n": len(test), "torch": torch.__version__}))
+                      "flush_denormal": a.flush_denormal, "sparse": a.sparse, "hidden": a.hidden, "n": len(test), "torch": torch.__version__}))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@
 //! - `linear`: y = W x (+ b), W: `d_out × d_in`.
 //! - `mlp`: y = W₂ LeakyReLU₀.₂(W₁ x + b₁) (+ b₂), W₁: `hidden × d_in`.
 //!
+//! The first layer (W, or W₁) is stored feature-major in memory: the `d_out` (or `hidden`)
+//! weights of input column j are contiguous at `j·rows..(j+1)·rows`, so that a sparse input
+//! reads and writes one short run per non-zero feature. Files keep the usual `[rows, d_in]`
+//! layout ([`Tensor::feature_major`] says which tensors to transpose).
+//!
 //! Initialisation (features are L2-normalised, so the first layer's pre-activations have the
 //! standard deviation of its weights): first-layer weights ~ N(0, `init_std`²), second-layer
 //! weights ~ N(0, 1/hidden), biases 0.
@@ -53,6 +58,19 @@ pub struct Fwd {
     pub out: Vec<f64>,
 }
 
+/// A named part of a head's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tensor {
+    /// Name in the model file.
+    pub name: &'static str,
+    /// Shape in the model file (row-major).
+    pub shape: Vec<usize>,
+    /// Offset in the flat parameter vector.
+    pub offset: usize,
+    /// Stored transposed in memory (`shape` reversed): the first layer, feature-major.
+    pub feature_major: bool,
+}
+
 fn leaky(x: f64) -> f64 {
     if x > 0.0 {
         x
@@ -71,19 +89,37 @@ impl Head {
         }
     }
 
+    /// The first layer's layout for sparse training: `rows × d_in`, feature-major at offset 0
+    /// (the linear head's `w`, the MLP's `w1`).
+    pub fn sparse_rows(&self) -> crate::train::SparseRows {
+        let rows = match self.kind {
+            HeadKind::Linear => self.d_out,
+            HeadKind::Mlp { hidden } => hidden,
+        };
+        crate::train::SparseRows {
+            rows,
+            cols: self.d_in,
+        }
+    }
+
     /// Fresh parameters.
     pub fn init(&self, rng: &mut Rng, init_std: f64) -> Vec<f64> {
         let mut p = vec![0.0; self.n_params()];
         match self.kind {
             HeadKind::Linear => {
-                for w in &mut p[..self.d_out * self.d_in] {
-                    *w = init_std * rng.normal();
+                // Drawn row by row (the file order), stored feature-major.
+                for r in 0..self.d_out {
+                    for j in 0..self.d_in {
+                        p[j * self.d_out + r] = init_std * rng.normal();
+                    }
                 }
             }
             HeadKind::Mlp { hidden } => {
                 let n1 = hidden * self.d_in;
-                for w in &mut p[..n1] {
-                    *w = init_std * rng.normal();
+                for r in 0..hidden {
+                    for j in 0..self.d_in {
+                        p[j * hidden + r] = init_std * rng.normal();
+                    }
                 }
                 let o2 = n1 + hidden;
                 let s2 = 1.0 / (hidden as f64).sqrt();
@@ -95,44 +131,80 @@ impl Head {
         p
     }
 
-    /// The named tensors of `params`: `(name, shape, offset)`.
-    pub fn tensors(&self) -> Vec<(&'static str, Vec<usize>, usize)> {
+    /// The named tensors of `params`.
+    pub fn tensors(&self) -> Vec<Tensor> {
         let mut t = Vec::new();
-        let mut o = 0;
-        let (last_in, off) = match self.kind {
-            HeadKind::Linear => (self.d_in, 0),
-            HeadKind::Mlp { hidden } => {
-                t.push(("w1", vec![hidden, self.d_in], 0));
-                o += hidden * self.d_in;
-                t.push(("b1", vec![hidden], o));
-                o += hidden;
-                (hidden, o)
+        let rows = self.sparse_rows().rows;
+        let n1 = rows * self.d_in;
+        let first = |name| Tensor {
+            name,
+            shape: vec![rows, self.d_in],
+            offset: 0,
+            feature_major: true,
+        };
+        let dense = |name, shape, offset| Tensor {
+            name,
+            shape,
+            offset,
+            feature_major: false,
+        };
+        match self.kind {
+            HeadKind::Linear => {
+                t.push(first("w"));
+                if self.bias {
+                    t.push(dense("b", vec![self.d_out], n1));
+                }
             }
-        };
-        let name = if matches!(self.kind, HeadKind::Linear) {
-            ("w", "b")
-        } else {
-            ("w2", "b2")
-        };
-        t.push((name.0, vec![self.d_out, last_in], off));
-        if self.bias {
-            t.push((name.1, vec![self.d_out], off + self.d_out * last_in));
+            HeadKind::Mlp { hidden } => {
+                t.push(first("w1"));
+                t.push(dense("b1", vec![hidden], n1));
+                t.push(dense("w2", vec![self.d_out, hidden], n1 + hidden));
+                if self.bias {
+                    t.push(dense(
+                        "b2",
+                        vec![self.d_out],
+                        n1 + hidden + self.d_out * hidden,
+                    ));
+                }
+            }
         }
         t
+    }
+
+    /// `out[r] += Σ_j x_j W(r, j)` over the first layer (feature-major `w`).
+    #[inline]
+    fn first_forward(&self, w: &[f64], x: &Feat, out: &mut [f64]) {
+        let rows = out.len();
+        for (&j, &v) in x.idx.iter().zip(&x.val) {
+            let col = &w[j as usize * rows..(j as usize + 1) * rows];
+            for (o, c) in out.iter_mut().zip(col) {
+                *o += c * v;
+            }
+        }
+    }
+
+    /// `grad(r, j) += d_r x_j` over the first layer (feature-major `grad`).
+    #[inline]
+    fn first_backward(&self, x: &Feat, d: &[f64], grad: &mut [f64]) {
+        let rows = d.len();
+        for (&j, &v) in x.idx.iter().zip(&x.val) {
+            let col = &mut grad[j as usize * rows..(j as usize + 1) * rows];
+            for (g, dr) in col.iter_mut().zip(d) {
+                *g += dr * v;
+            }
+        }
     }
 
     /// Forward pass.
     pub fn forward(&self, p: &[f64], x: &Feat) -> Fwd {
         match self.kind {
             HeadKind::Linear => {
-                let w = &p[..self.d_out * self.d_in];
-                let b = &p[self.d_out * self.d_in..];
-                let out = (0..self.d_out)
-                    .map(|o| {
-                        x.dot(&w[o * self.d_in..(o + 1) * self.d_in])
-                            + if self.bias { b[o] } else { 0.0 }
-                    })
-                    .collect();
+                let (w, b) = p.split_at(self.d_out * self.d_in);
+                let mut out = vec![0.0; self.d_out];
+                self.first_forward(w, x, &mut out);
+                if self.bias {
+                    out.iter_mut().zip(b).for_each(|(o, b)| *o += b);
+                }
                 Fwd {
                     out,
                     ..Fwd::default()
@@ -143,9 +215,9 @@ impl Head {
                 let (w1, rest) = p.split_at(n1);
                 let (b1, rest) = rest.split_at(hidden);
                 let (w2, b2) = rest.split_at(self.d_out * hidden);
-                let pre: Vec<f64> = (0..hidden)
-                    .map(|h| x.dot(&w1[h * self.d_in..(h + 1) * self.d_in]) + b1[h])
-                    .collect();
+                let mut pre = vec![0.0; hidden];
+                self.first_forward(w1, x, &mut pre);
+                pre.iter_mut().zip(b1).for_each(|(z, b)| *z += b);
                 let act: Vec<f64> = pre.iter().map(|&z| leaky(z)).collect();
                 let out = (0..self.d_out)
                     .map(|o| {
@@ -164,13 +236,12 @@ impl Head {
         match self.kind {
             HeadKind::Linear => {
                 let nw = self.d_out * self.d_in;
-                for (o, &d) in dout.iter().enumerate() {
-                    if d == 0.0 {
-                        continue;
-                    }
-                    x.axpy(d, &mut grad[o * self.d_in..(o + 1) * self.d_in]);
-                    if self.bias {
-                        grad[nw + o] += d;
+                if dout.iter().any(|&d| d != 0.0) {
+                    self.first_backward(x, dout, &mut grad[..nw]);
+                }
+                if self.bias {
+                    for (g, d) in grad[nw..nw + self.d_out].iter_mut().zip(dout) {
+                        *g += d;
                     }
                 }
             }
@@ -191,13 +262,16 @@ impl Head {
                         grad[o2 + self.d_out * hidden + o] += d;
                     }
                 }
-                for h in 0..hidden {
-                    let dz = dact[h] * if f.pre[h] > 0.0 { 1.0 } else { LEAKY };
-                    if dz == 0.0 {
-                        continue;
-                    }
-                    x.axpy(dz, &mut grad[h * self.d_in..(h + 1) * self.d_in]);
-                    grad[n1 + h] += dz;
+                let dz: Vec<f64> = dact
+                    .iter()
+                    .zip(&f.pre)
+                    .map(|(d, &z)| d * if z > 0.0 { 1.0 } else { LEAKY })
+                    .collect();
+                if dz.iter().any(|&d| d != 0.0) {
+                    self.first_backward(x, &dz, &mut grad[..n1]);
+                }
+                for (g, d) in grad[n1..n1 + hidden].iter_mut().zip(&dz) {
+                    *g += d;
                 }
             }
         }
@@ -218,9 +292,10 @@ impl Head {
         let mut g = vec![0.0; len];
         match self.kind {
             HeadKind::Linear => {
-                for (o, &d) in dout.iter().enumerate() {
-                    let row = &p[o * self.d_in + start..o * self.d_in + start + len];
-                    g.iter_mut().zip(row).for_each(|(a, w)| *a += d * w);
+                let rows = self.d_out;
+                for (jj, a) in g.iter_mut().enumerate() {
+                    let col = &p[(start + jj) * rows..(start + jj + 1) * rows];
+                    *a += dout.iter().zip(col).map(|(d, w)| d * w).sum::<f64>();
                 }
             }
             HeadKind::Mlp { hidden } => {
@@ -232,8 +307,9 @@ impl Head {
                         .map(|(o, &d)| d * p[o2 + o * hidden + h])
                         .sum();
                     let dz = dact * if f.pre[h] > 0.0 { 1.0 } else { LEAKY };
-                    let row = &p[h * self.d_in + start..h * self.d_in + start + len];
-                    g.iter_mut().zip(row).for_each(|(a, w)| *a += dz * w);
+                    for (jj, a) in g.iter_mut().enumerate() {
+                        *a += dz * p[(start + jj) * hidden + h];
+                    }
                 }
             }
         }
@@ -343,10 +419,10 @@ mod tests {
         let n: usize = h
             .tensors()
             .iter()
-            .map(|t| t.1.iter().product::<usize>())
+            .map(|t| t.shape.iter().product::<usize>())
             .sum();
         assert_eq!(n, h.n_params());
         let last = h.tensors().last().cloned().unwrap();
-        assert_eq!(last.2 + 2, h.n_params());
+        assert_eq!(last.offset + 2, h.n_params());
     }
 }

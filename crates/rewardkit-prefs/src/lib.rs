@@ -3,8 +3,9 @@
 //! A featurizer turns each response (or prompt + response) into a vector ([`features`]:
 //! `hashing` by default, `minilm` with the `candle` feature); a small head ([`head`]: linear or
 //! MLP) is trained on it with a preference loss ([`loss`]: Bradley-Terry and its variants,
-//! GPM) or a regression on ratings, alone or as an ensemble ([`model`]); training is AdamW on
-//! mini-batches, seeded and deterministic, with early stopping ([`train`]). A fitted model is a
+//! GPM) or a regression on ratings, alone or as an ensemble ([`model`]); training is AdamW (or
+//! lazy AdamW, for sparse features) on mini-batches, seeded and deterministic, with early
+//! stopping ([`train`]). A fitted model is a
 //! folder (`config.json` + `model.safetensors`) that `rewardkit prefs score | evaluate` read, and
 //! that any pipeline uses as the reward function `learned` once [`install`] has run (the
 //! `rewardkit` command line, `rewardkit serve` and the Python package call it).

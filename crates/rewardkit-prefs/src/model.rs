@@ -232,6 +232,15 @@ impl Objective for PairObjective {
         self.head.n_params()
     }
 
+    fn sparse_rows(&self) -> Option<train::SparseRows> {
+        Some(self.head.sparse_rows())
+    }
+
+    fn features(&self, i: usize, out: &mut Vec<u32>) {
+        out.extend_from_slice(&self.chosen[i].idx);
+        out.extend_from_slice(&self.rejected[i].idx);
+    }
+
     fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
         let (xc, xr) = (&*self.chosen[i], &*self.rejected[i]);
         let (fc, fr) = (self.head.forward(p, xc), self.head.forward(p, xr));
@@ -275,6 +284,14 @@ struct RatingObjective {
 impl Objective for RatingObjective {
     fn n_params(&self) -> usize {
         self.head.n_params()
+    }
+
+    fn sparse_rows(&self) -> Option<train::SparseRows> {
+        Some(self.head.sparse_rows())
+    }
+
+    fn features(&self, i: usize, out: &mut Vec<u32>) {
+        out.extend_from_slice(&self.xs[i].idx);
     }
 
     fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
@@ -894,9 +911,16 @@ impl Model {
             ));
         }
         for (m, p) in self.members.iter().enumerate() {
-            for (name, shape, off) in layout(&self.config, self.featurizer.dim(), m) {
+            for (name, shape, off, feature_major) in layout(&self.config, self.featurizer.dim(), m)
+            {
                 let n: usize = shape.iter().product();
-                owned.push((name, shape, bytes(&p[off..off + n])));
+                let part = &p[off..off + n];
+                let data = if feature_major {
+                    transpose(part, shape[1], shape[0])
+                } else {
+                    part.to_vec()
+                };
+                owned.push((name, shape, bytes(&data)));
             }
         }
         if let Some(a) = &self.anchor {
@@ -1026,8 +1050,13 @@ impl Model {
         let mut members = Vec::new();
         for m in 0..n_members {
             let mut p = vec![0.0; n_params];
-            for (name, shape, off) in layout(&config, featurizer.dim(), m) {
+            for (name, shape, off, feature_major) in layout(&config, featurizer.dim(), m) {
                 let v = get(&name, &shape)?;
+                let v = if feature_major {
+                    transpose(&v, shape[0], shape[1])
+                } else {
+                    v
+                };
                 p[off..off + v.len()].copy_from_slice(&v);
             }
             members.push(p);
@@ -1054,8 +1083,8 @@ impl Model {
     }
 }
 
-/// The named tensors of member `m` of a model: `(name, shape, offset)`.
-fn layout(config: &ModelConfig, d_in: usize, m: usize) -> Vec<(String, Vec<usize>, usize)> {
+/// The named tensors of member `m` of a model: `(name, shape, offset, feature_major)`.
+fn layout(config: &ModelConfig, d_in: usize, m: usize) -> Vec<(String, Vec<usize>, usize, bool)> {
     match config.model {
         ModelKind::Vpl { latent, hidden, .. } => VplShape {
             d_in,
@@ -1064,15 +1093,33 @@ fn layout(config: &ModelConfig, d_in: usize, m: usize) -> Vec<(String, Vec<usize
         }
         .tensors()
         .into_iter()
-        .map(|(n, s, o)| (format!("vpl.{n}"), s, o))
+        .map(|(n, s, o, f)| (format!("vpl.{n}"), s, o, f))
         .collect(),
         _ => config
             .head
             .tensors()
             .into_iter()
-            .map(|(n, s, o)| (format!("members.{m}.{n}"), s, o))
+            .map(|t| {
+                (
+                    format!("members.{m}.{}", t.name),
+                    t.shape,
+                    t.offset,
+                    t.feature_major,
+                )
+            })
             .collect(),
     }
+}
+
+/// The transpose of a row-major `rows × cols` matrix.
+fn transpose(x: &[f64], rows: usize, cols: usize) -> Vec<f64> {
+    let mut out = vec![0.0; x.len()];
+    for r in 0..rows {
+        for c in 0..cols {
+            out[c * rows + r] = x[r * cols + c];
+        }
+    }
+    out
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -6,8 +6,24 @@
 //! chunk gradients are added in chunk order. The result does not depend on the number of
 //! threads.
 //!
-//! AdamW (Loshchilov and Hutter, arXiv 1711.05101), PyTorch's form: m ← β₁m + (1−β₁)g,
-//! v ← β₂v + (1−β₂)g², p ← p − lr·(wd·p + m̂/(√v̂ + ε)) with bias-corrected m̂, v̂.
+//! AdamW (Loshchilov and Hutter, arXiv 1711.05101) in the order of operations of PyTorch's
+//! `torch.optim.AdamW` (`torch/optim/adamw.py`, `_single_tensor_adamw`): m ← β₁m + (1−β₁)g,
+//! v ← β₂v + (1−β₂)g², p ← p·(1 − lr·wd), then p ← p − (lr/bc₁)·m / (√v/√bc₂ + ε) with
+//! bc_i = 1 − β_iᵗ (one square root and one division per parameter).
+//!
+//! Sparse inputs. A head on hashed features reads a few hundred of its 65,536 input columns
+//! per text; an objective says which ([`Objective::sparse_rows`], [`Objective::features`]),
+//! and a step then adds the chunk gradients and clears its buffers only where a chunk read a
+//! column (the same sums, so the same result as summing everything). The optimiser is a
+//! choice ([`Optimizer`]):
+//! - `adamw` (default): every parameter every step, exactly PyTorch's `torch.optim.AdamW`.
+//! - `lazy_adamw`: a step updates the columns the batch read (and every parameter outside the
+//!   first layer); an unread column keeps its moments and gets only the decoupled weight
+//!   decay, applied when it is next read (or at the end of the epoch) as `(1 − lr·wd)^k` for
+//!   the k steps it missed. As TensorFlow Addons' `LazyAdam` and PyTorch's `SparseAdam` (which
+//!   have no decay): the moments of unread columns do not decay, and an unread column has no
+//!   momentum step. The L2 penalty's gradient is added where the batch reads. With dense
+//!   features every column is read every step, and both optimisers are the same.
 
 use crate::rng::Rng;
 use crate::{Error, Result};
@@ -25,6 +41,61 @@ pub trait Objective: Sync {
     fn example(&self, params: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64;
     /// Called before each optimiser step `t` (1-based), e.g. to draw fresh noise.
     fn begin_step(&self, _t: u64) {}
+    /// The parameters tied to input columns, when the inputs are sparse (`None`: treat every
+    /// parameter as read by every example).
+    fn sparse_rows(&self) -> Option<SparseRows> {
+        None
+    }
+    /// Appends the input columns example `i` reads (in any order, repeats allowed). Only
+    /// called when [`Objective::sparse_rows`] is `Some`; the gradient of example `i` must be
+    /// zero on the first-layer parameters of every other column.
+    fn features(&self, _i: usize, _out: &mut Vec<u32>) {}
+}
+
+/// The layout of a first layer on sparse inputs: parameters `0..rows·cols` are a `rows × cols`
+/// matrix stored feature-major (column `j` at `j·rows..(j+1)·rows`), whose column `j` is read
+/// only by examples with input column `j`; the parameters after it are read by every example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SparseRows {
+    /// Rows (output units of the first layer).
+    pub rows: usize,
+    /// Columns (input dimension).
+    pub cols: usize,
+}
+
+/// The optimiser (see the module docs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Optimizer {
+    /// AdamW on every parameter every step (PyTorch's `torch.optim.AdamW`).
+    #[default]
+    Adamw,
+    /// AdamW on the input columns a batch reads; decay alone, caught up, on the others.
+    LazyAdamw,
+}
+
+impl Optimizer {
+    /// The name used on the command line and in `config.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Optimizer::Adamw => "adamw",
+            Optimizer::LazyAdamw => "lazy_adamw",
+        }
+    }
+}
+
+impl std::str::FromStr for Optimizer {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "adamw" => Ok(Optimizer::Adamw),
+            "lazy_adamw" | "lazy-adamw" => Ok(Optimizer::LazyAdamw),
+            _ => Err(Error::option(
+                "optimizer",
+                format!("unknown optimizer `{s}`; expected adamw or lazy_adamw"),
+            )),
+        }
+    }
 }
 
 /// Training options (recorded in the model's `config.json`).
@@ -49,6 +120,9 @@ pub struct TrainConfig {
     pub beta2: f64,
     /// Adam ε.
     pub eps: f64,
+    /// The optimiser (files written before it existed used AdamW).
+    #[serde(default)]
+    pub optimizer: Optimizer,
     /// Seed of initialisation, split, shuffling and bootstrap.
     pub seed: u64,
     /// Fraction of the examples held out for validation and early stopping (0: none).
@@ -68,6 +142,7 @@ impl Default for TrainConfig {
             beta1: 0.9,
             beta2: 0.999,
             eps: 1e-8,
+            optimizer: Optimizer::Adamw,
             seed: 0,
             val_fraction: 0.0,
             patience: 3,
@@ -150,6 +225,200 @@ pub fn mean_loss<O: Objective>(obj: &O, params: &[f64], idx: &[usize]) -> f64 {
     losses.iter().sum::<f64>() / idx.len() as f64
 }
 
+/// A step's sums and updates are split into at most this many ranges of input columns (the
+/// unit of parallel work; every parameter's update is its own, so results do not depend on it).
+const RANGES: usize = 16;
+
+/// The scalars of one AdamW step (PyTorch's `_single_tensor_adamw` order of operations:
+/// decay, then `p −= (lr / bc₁) · m / (√v / √bc₂ + ε)`; the division by √bc₂ is a
+/// multiplication by its inverse).
+#[derive(Clone, Copy)]
+struct Step {
+    scale: f64,
+    l2: f64,
+    beta1: f64,
+    beta2: f64,
+    keep: f64,
+    step_size: f64,
+    inv_sbc2: f64,
+    eps: f64,
+}
+
+impl Step {
+    fn new(cfg: &TrainConfig, t: i32, scale: f64) -> Self {
+        Step {
+            scale,
+            l2: cfg.l2,
+            beta1: cfg.beta1,
+            beta2: cfg.beta2,
+            keep: 1.0 - cfg.lr * cfg.weight_decay,
+            step_size: cfg.lr / (1.0 - cfg.beta1.powi(t)),
+            inv_sbc2: 1.0 / (1.0 - cfg.beta2.powi(t)).sqrt(),
+            eps: cfg.eps,
+        }
+    }
+
+    /// Updates `p`, `m`, `v` from the summed gradients `g` (cleared), elementwise.
+    #[inline(always)]
+    fn run(&self, p: &mut [f64], m: &mut [f64], v: &mut [f64], g: &mut [f64]) {
+        for (((p, m), v), g) in p
+            .iter_mut()
+            .zip(m.iter_mut())
+            .zip(v.iter_mut())
+            .zip(g.iter_mut())
+        {
+            let gk = *g * self.scale + self.l2 * *p;
+            *g = 0.0;
+            *m = self.beta1 * *m + (1.0 - self.beta1) * gk;
+            *v = self.beta2 * *v + (1.0 - self.beta2) * gk * gk;
+            let denom = v.sqrt() * self.inv_sbc2 + self.eps;
+            *p = *p * self.keep - self.step_size * *m / denom;
+        }
+    }
+}
+
+/// Splits `x` into mutable parts of `len` (the last shorter), as a vector.
+fn parts(x: &mut [f64], len: usize) -> Vec<&mut [f64]> {
+    x.chunks_mut(len.max(1)).collect()
+}
+
+/// The optimiser's state across steps.
+struct State {
+    m: Vec<f64>,
+    v: Vec<f64>,
+    /// One gradient buffer per chunk, kept across steps and cleared where it was written.
+    grads: Vec<Vec<f64>>,
+    /// Per chunk: the input columns its examples read (sorted, distinct).
+    cols: Vec<Vec<u32>>,
+    /// Per chunk: a bitset of `cols` (all clear between steps).
+    seen: Vec<Vec<u64>>,
+    /// The last step whose batch read each column (the union of the chunks' columns).
+    read: Vec<u64>,
+    /// Lazy AdamW: the step each column's parameters are decayed or updated to.
+    last: Vec<u64>,
+}
+
+impl State {
+    /// Lazy AdamW: decays every column read at `step` (or every column, `all`) to step
+    /// `to`, `(1 − lr·wd)` per step it missed.
+    fn catch_up(
+        &mut self,
+        layout: SparseRows,
+        params: &mut [f64],
+        step: u64,
+        to: u64,
+        keep: f64,
+        all: bool,
+    ) {
+        if keep == 1.0 {
+            return;
+        }
+        let rows = layout.rows;
+        let span = layout.cols.div_ceil(RANGES).max(1);
+        let n1 = rows * layout.cols;
+        params[..n1]
+            .par_chunks_mut(span * rows)
+            .zip(self.read.par_chunks(span))
+            .zip(self.last.par_chunks_mut(span))
+            .for_each(|((p, read), last)| {
+                for (jj, (&r, l)) in read.iter().zip(last.iter_mut()).enumerate() {
+                    if (all || r == step) && *l < to {
+                        let f = keep.powi((to - *l).min(i32::MAX as u64) as i32);
+                        p[jj * rows..(jj + 1) * rows]
+                            .iter_mut()
+                            .for_each(|w| *w *= f);
+                        *l = to;
+                    }
+                }
+            });
+    }
+
+    /// Adds the chunk gradients (in chunk order) into the first chunk's buffer and runs the
+    /// optimiser on it: the columns read at `step` (lazy) or every parameter.
+    #[allow(clippy::too_many_arguments)]
+    fn update(
+        &mut self,
+        layout: SparseRows,
+        params: &mut [f64],
+        used: usize,
+        step: u64,
+        lazy: bool,
+        a: Step,
+    ) {
+        let rows = layout.rows;
+        let n1 = rows * layout.cols;
+        let span = layout.cols.div_ceil(RANGES).max(1);
+        let (first, rest) = self.grads.split_at_mut(1);
+        let (g1, g2) = first[0].split_at_mut(n1);
+        let (p1, p2) = params.split_at_mut(n1);
+        let (m1, m2) = self.m.split_at_mut(n1);
+        let (v1, v2) = self.v.split_at_mut(n1);
+        // Per range: the matching part of every other chunk's buffer.
+        let mut others: Vec<Vec<&mut [f64]>> = (0..layout.cols.div_ceil(span))
+            .map(|_| Vec::new())
+            .collect();
+        let mut tails = Vec::new();
+        for b in rest[..used - 1].iter_mut() {
+            let (b1, b2) = b.split_at_mut(n1);
+            for (r, part) in parts(b1, span * rows).into_iter().enumerate() {
+                others[r].push(part);
+            }
+            tails.push(b2);
+        }
+        let cols = &self.cols[..used];
+        (
+            p1.par_chunks_mut(span * rows),
+            m1.par_chunks_mut(span * rows),
+            v1.par_chunks_mut(span * rows),
+            g1.par_chunks_mut(span * rows),
+            self.read.par_chunks(span),
+            self.last.par_chunks_mut(span),
+            others.into_par_iter(),
+        )
+            .into_par_iter()
+            .enumerate()
+            .for_each(|(r, (p, m, v, g, read, last, mut bs))| {
+                let (j0, j1) = (r * span, r * span + read.len());
+                for (c, b) in bs.iter_mut().enumerate() {
+                    let cs = &cols[c + 1];
+                    let lo = cs.partition_point(|&j| (j as usize) < j0);
+                    let hi = cs.partition_point(|&j| (j as usize) < j1);
+                    for &j in &cs[lo..hi] {
+                        let o = (j as usize - j0) * rows;
+                        for k in o..o + rows {
+                            g[k] += b[k];
+                            b[k] = 0.0;
+                        }
+                    }
+                }
+                if lazy {
+                    for (jj, (&rd, l)) in read.iter().zip(last.iter_mut()).enumerate() {
+                        if rd == step {
+                            let c = jj * rows..(jj + 1) * rows;
+                            a.run(
+                                &mut p[c.clone()],
+                                &mut m[c.clone()],
+                                &mut v[c.clone()],
+                                &mut g[c],
+                            );
+                            *l = step;
+                        }
+                    }
+                } else {
+                    a.run(p, m, v, g);
+                }
+            });
+        // The parameters after the first layer: read by every example.
+        for b in tails {
+            for (a, x) in g2.iter_mut().zip(b.iter_mut()) {
+                *a += *x;
+                *x = 0.0;
+            }
+        }
+        a.run(p2, m2, v2, g2);
+    }
+}
+
 /// Trains `params` in place. `stream` separates the random streams of ensemble members.
 pub fn train<O: Objective>(
     obj: &O,
@@ -163,52 +432,103 @@ pub fn train<O: Objective>(
     cfg.check()?;
     let p = obj.n_params();
     assert_eq!(params.len(), p, "parameter vector of the wrong length");
+    // Without a sparse layout, the whole vector is one column that every example reads.
+    let sparse = obj.sparse_rows().filter(|l| {
+        l.rows.checked_mul(l.cols).is_some_and(|n| n <= p) && l.cols <= u32::MAX as usize
+    });
+    let layout = sparse.unwrap_or(SparseRows { rows: p, cols: 1 });
+    let lazy = cfg.optimizer == Optimizer::LazyAdamw;
+    let keep = 1.0 - cfg.lr * cfg.weight_decay;
     let mut rng = Rng::new(cfg.seed, 0x7EA1 + stream);
-    let (mut m, mut v) = (vec![0.0; p], vec![0.0; p]);
     let mut order = train_idx.to_vec();
     let mut report = TrainReport::default();
     let mut best: Option<(f64, Vec<f64>)> = None;
     let mut bad_epochs = 0;
     let mut t = 0i32;
+    let n_chunks = cfg.batch_size.min(order.len().max(1)).min(CHUNKS);
+    let mut st = State {
+        m: vec![0.0; p],
+        v: vec![0.0; p],
+        grads: (0..n_chunks).map(|_| vec![0.0; p]).collect(),
+        cols: vec![Vec::new(); n_chunks],
+        seen: vec![vec![0; layout.cols.div_ceil(64)]; n_chunks],
+        read: vec![0; layout.cols],
+        last: vec![0; layout.cols],
+    };
     for epoch in 1..=cfg.epochs {
         rng.shuffle(&mut order);
         let mut epoch_loss = 0.0;
         for batch in order.chunks(cfg.batch_size) {
-            obj.begin_step(t as u64 + 1);
+            let step = t as u64 + 1;
+            obj.begin_step(step);
             let chunk = batch.len().div_ceil(CHUNKS);
-            let parts: Vec<(f64, Vec<f64>)> = batch
-                .par_chunks(chunk)
-                .map(|c| {
-                    let mut g = vec![0.0; p];
-                    let l: f64 = c
-                        .iter()
-                        .map(|&i| obj.example(params, i, Some(&mut g)))
-                        .sum();
-                    (l, g)
+            let chunks: Vec<&[usize]> = batch.chunks(chunk).collect();
+            st.cols[..chunks.len()]
+                .par_iter_mut()
+                .zip(&mut st.seen[..chunks.len()])
+                .zip(&chunks)
+                .for_each(|((cs, seen), c)| {
+                    cs.clear();
+                    if sparse.is_none() {
+                        cs.push(0);
+                        return;
+                    }
+                    for &i in c.iter() {
+                        obj.features(i, cs);
+                    }
+                    // Sorted and distinct through a bitset (cheaper than sorting).
+                    for &j in cs.iter() {
+                        if (j as usize) < layout.cols {
+                            seen[j as usize / 64] |= 1 << (j % 64);
+                        }
+                    }
+                    cs.clear();
+                    for (w, bits) in seen.iter_mut().enumerate() {
+                        let mut b = std::mem::take(bits);
+                        while b != 0 {
+                            cs.push((w * 64) as u32 + b.trailing_zeros());
+                            b &= b - 1;
+                        }
+                    }
+                });
+            for cs in &st.cols[..chunks.len()] {
+                for &j in cs {
+                    st.read[j as usize] = step;
+                }
+            }
+            if lazy {
+                st.catch_up(layout, params, step, step - 1, keep, false);
+            }
+            let params_now: &[f64] = params;
+            let losses: Vec<f64> = st.grads[..chunks.len()]
+                .par_iter_mut()
+                .zip(&chunks)
+                .map(|(g, c)| {
+                    c.iter()
+                        .map(|&i| obj.example(params_now, i, Some(&mut g[..])))
+                        .sum()
                 })
                 .collect();
-            let mut parts = parts.into_iter();
-            let (mut loss, mut g) = parts.next().unwrap_or((0.0, vec![0.0; p]));
-            for (l, gi) in parts {
-                loss += l;
-                g.iter_mut().zip(gi).for_each(|(a, b)| *a += b);
-            }
+            let loss: f64 = losses.iter().sum();
             let scale = 1.0 / batch.len() as f64;
             epoch_loss += loss;
             t += 1;
-            let bc1 = 1.0 - cfg.beta1.powi(t);
-            let bc2 = 1.0 - cfg.beta2.powi(t);
-            for k in 0..p {
-                let gk = g[k] * scale + cfg.l2 * params[k];
-                m[k] = cfg.beta1 * m[k] + (1.0 - cfg.beta1) * gk;
-                v[k] = cfg.beta2 * v[k] + (1.0 - cfg.beta2) * gk * gk;
-                let upd = (m[k] / bc1) / ((v[k] / bc2).sqrt() + cfg.eps);
-                params[k] -= cfg.lr * (cfg.weight_decay * params[k] + upd);
-            }
+            st.update(
+                layout,
+                params,
+                chunks.len(),
+                step,
+                lazy,
+                Step::new(cfg, t, scale),
+            );
             if let Some(pb) = progress {
                 pb.inc(1);
                 pb.set_message(format!("loss {:.4}", loss * scale));
             }
+        }
+        if lazy {
+            // Every column decayed to the current step before the parameters are read.
+            st.catch_up(layout, params, 0, t as u64, keep, true);
         }
         let train_loss = epoch_loss / order.len().max(1) as f64;
         report.train_loss.push(train_loss);
@@ -242,6 +562,7 @@ pub fn train<O: Objective>(
     if let Some((_, b)) = best {
         params.copy_from_slice(&b);
     }
+
     Ok(report)
 }
 
@@ -265,6 +586,172 @@ pub fn progress_bar(steps: u64, show: bool) -> indicatif::ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Least squares on sparse inputs: a first layer of 2 rows over `cols` columns
+    /// (feature-major) and a bias; y ≈ Σ_j x_j (w(0, j) + ½ w(1, j)) + b.
+    struct Sparse {
+        cols: usize,
+        xs: Vec<Vec<(u32, f64)>>,
+        ys: Vec<f64>,
+    }
+
+    impl Sparse {
+        fn new(n: usize, cols: usize, per: usize, seed: u64) -> Self {
+            let mut rng = Rng::new(seed, 1);
+            let truth: Vec<f64> = (0..cols).map(|_| rng.normal()).collect();
+            let mut xs = Vec::new();
+            let mut ys = Vec::new();
+            for _ in 0..n {
+                let mut x: Vec<(u32, f64)> = (0..per)
+                    .map(|_| (rng.below(cols) as u32, rng.normal()))
+                    .collect();
+                x.sort_by_key(|e| e.0);
+                x.dedup_by_key(|e| e.0);
+                ys.push(x.iter().map(|&(j, v)| v * truth[j as usize]).sum::<f64>() + 0.3);
+                xs.push(x);
+            }
+            Sparse { cols, xs, ys }
+        }
+    }
+
+    impl Objective for Sparse {
+        fn n_params(&self) -> usize {
+            2 * self.cols + 1
+        }
+        fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
+            let b = p[2 * self.cols];
+            let e = self.xs[i]
+                .iter()
+                .map(|&(j, v)| v * (p[2 * j as usize] + 0.5 * p[2 * j as usize + 1]))
+                .sum::<f64>()
+                + b
+                - self.ys[i];
+            if let Some(g) = grad {
+                for &(j, v) in &self.xs[i] {
+                    g[2 * j as usize] += e * v;
+                    g[2 * j as usize + 1] += 0.5 * e * v;
+                }
+                g[2 * self.cols] += e;
+            }
+            0.5 * e * e
+        }
+        fn sparse_rows(&self) -> Option<SparseRows> {
+            Some(SparseRows {
+                rows: 2,
+                cols: self.cols,
+            })
+        }
+        fn features(&self, i: usize, out: &mut Vec<u32>) {
+            out.extend(self.xs[i].iter().map(|e| e.0));
+        }
+    }
+
+    /// The optimisers written out the plain way: every parameter every step, the full
+    /// gradient; lazily, a first-layer column no example of the batch read only decays.
+    fn reference(obj: &Sparse, p: &mut [f64], cfg: &TrainConfig, lazy: bool) {
+        let n = obj.n_params();
+        let (mut m, mut v) = (vec![0.0; n], vec![0.0; n]);
+        let mut rng = Rng::new(cfg.seed, 0x7EA1);
+        let mut order: Vec<usize> = (0..obj.xs.len()).collect();
+        let mut t = 0;
+        for _ in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            for batch in order.chunks(cfg.batch_size) {
+                let mut g = vec![0.0; n];
+                let mut read = vec![false; obj.cols];
+                for &i in batch {
+                    obj.example(p, i, Some(&mut g));
+                    obj.xs[i].iter().for_each(|e| read[e.0 as usize] = true);
+                }
+                t += 1;
+                let (bc1, bc2) = (1.0 - cfg.beta1.powi(t), 1.0 - cfg.beta2.powi(t));
+                for k in 0..n {
+                    if lazy && k < 2 * obj.cols && !read[k / 2] {
+                        p[k] *= 1.0 - cfg.lr * cfg.weight_decay;
+                        continue;
+                    }
+                    let gk = g[k] / batch.len() as f64 + cfg.l2 * p[k];
+                    m[k] = cfg.beta1 * m[k] + (1.0 - cfg.beta1) * gk;
+                    v[k] = cfg.beta2 * v[k] + (1.0 - cfg.beta2) * gk * gk;
+                    p[k] *= 1.0 - cfg.lr * cfg.weight_decay;
+                    p[k] -= cfg.lr / bc1 * m[k] / (v[k].sqrt() / bc2.sqrt() + cfg.eps);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_steps_match_the_plain_optimisers() {
+        let obj = Sparse::new(60, 40, 3, 5);
+        let init: Vec<f64> = (0..obj.n_params())
+            .map(|k| 0.1 * (k % 7) as f64 - 0.3)
+            .collect();
+        let idx: Vec<usize> = (0..60).collect();
+        let mut last = Vec::new();
+        for optimizer in [Optimizer::Adamw, Optimizer::LazyAdamw] {
+            let cfg = TrainConfig {
+                epochs: 7,
+                batch_size: 12,
+                lr: 0.05,
+                weight_decay: 0.1,
+                l2: 1e-3,
+                patience: 0,
+                optimizer,
+                ..TrainConfig::default()
+            };
+            let mut p = init.clone();
+            train(&obj, &mut p, &idx, &[], &cfg, 0, None).unwrap();
+            let mut q = init.clone();
+            reference(&obj, &mut q, &cfg, optimizer == Optimizer::LazyAdamw);
+            for (k, (a, b)) in p.iter().zip(&q).enumerate() {
+                assert!(
+                    (a - b).abs() < 1e-12,
+                    "{optimizer:?} parameter {k}: {a} vs {b}"
+                );
+            }
+            // The same result on one thread.
+            let one = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .unwrap();
+            let mut r = init.clone();
+            one.install(|| train(&obj, &mut r, &idx, &[], &cfg, 0, None).unwrap());
+            assert_eq!(p, r, "{optimizer:?} on one thread");
+            last.push(p);
+        }
+        // A batch reads 36 of 40 columns at most: the two optimisers differ.
+        assert!(last[0]
+            .iter()
+            .zip(&last[1])
+            .any(|(a, b)| (a - b).abs() > 1e-6));
+    }
+
+    #[test]
+    fn lazy_adamw_is_adamw_when_every_column_is_read() {
+        // Every example reads every column: nothing to be lazy about.
+        let mut obj = Sparse::new(30, 5, 40, 9);
+        for x in &mut obj.xs {
+            *x = (0..5).map(|j| (j, 0.2 + 0.1 * j as f64)).collect();
+        }
+        let idx: Vec<usize> = (0..30).collect();
+        let run = |optimizer| {
+            let cfg = TrainConfig {
+                epochs: 4,
+                batch_size: 8,
+                optimizer,
+                ..TrainConfig::default()
+            };
+            let mut p = vec![0.1; obj.n_params()];
+            train(&obj, &mut p, &idx, &[], &cfg, 0, None).unwrap();
+            p
+        };
+        assert_eq!(run(Optimizer::Adamw), run(Optimizer::LazyAdamw));
+        assert_eq!(
+            "lazy-adamw".parse::<Optimizer>().unwrap(),
+            Optimizer::LazyAdamw
+        );
+        assert!("adam".parse::<Optimizer>().is_err());
+    }
 
     /// Least squares on a line: minimum at params = (2, −1).
     struct Line(Vec<(f64, f64)>);

@@ -183,15 +183,22 @@ impl VplShape {
         p
     }
 
-    /// Named tensors `(name, shape, offset)`.
-    pub fn tensors(&self) -> Vec<(String, Vec<usize>, usize)> {
+    /// Named tensors `(name, shape, offset, feature_major)` (see [`crate::head::Tensor`]).
+    pub fn tensors(&self) -> Vec<(String, Vec<usize>, usize, bool)> {
         let o = self.off();
         let l = self.latent;
-        let mut t: Vec<(String, Vec<usize>, usize)> = self
+        let mut t: Vec<(String, Vec<usize>, usize, bool)> = self
             .enc()
             .tensors()
             .into_iter()
-            .map(|(n, s, off)| (format!("enc.{n}"), s, off))
+            .map(|t| {
+                (
+                    format!("enc.{}", t.name),
+                    t.shape,
+                    t.offset,
+                    t.feature_major,
+                )
+            })
             .collect();
         for (n, off) in [
             ("wq", o.wq),
@@ -200,14 +207,16 @@ impl VplShape {
             ("wmu", o.wmu),
             ("ws", o.ws),
         ] {
-            t.push((format!("attn.{n}"), vec![l, l], off));
+            t.push((format!("attn.{n}"), vec![l, l], off, false));
         }
-        t.extend(
-            self.dec()
-                .tensors()
-                .into_iter()
-                .map(|(n, s, off)| (format!("dec.{n}"), s, off + o.dec)),
-        );
+        t.extend(self.dec().tensors().into_iter().map(|t| {
+            (
+                format!("dec.{}", t.name),
+                t.shape,
+                t.offset + o.dec,
+                t.feature_major,
+            )
+        }));
         t
     }
 

@@ -6,7 +6,7 @@ use rewardkit_prefs::head::HeadKind;
 use rewardkit_prefs::loss::{BtLoss, BtVariant, Stat};
 use rewardkit_prefs::model::{self, FitOptions, Model, ModelKind, Scoring};
 use rewardkit_prefs::rng::Rng;
-use rewardkit_prefs::train::TrainConfig;
+use rewardkit_prefs::train::{Optimizer, TrainConfig};
 use std::collections::BTreeMap;
 
 const WORDS: usize = 40;
@@ -355,6 +355,28 @@ fn model_files_round_trip_and_validate() {
         let l = Model::load(&path, Some("hashing")).unwrap();
         assert_eq!(l.members, m.members);
         assert_eq!(l.anchor, m.anchor);
+        // The file keeps W₁ as [hidden, d_in] (nn.Linear's layout); memory is feature-major.
+        let raw = std::fs::read(path.join("model.safetensors")).unwrap();
+        let st = safetensors::SafeTensors::deserialize(&raw).unwrap();
+        let w1 = st.tensor("members.0.w1").unwrap();
+        let d_in = w1.shape()[1];
+        assert_eq!(w1.shape()[0], 4);
+        let at = |r: usize, j: usize| {
+            let o = 8 * (r * d_in + j);
+            f64::from_le_bytes(w1.data()[o..o + 8].try_into().unwrap())
+        };
+        for (r, j) in [(0, 0), (1, 5), (3, d_in - 1), (2, d_in / 2)] {
+            assert_eq!(at(r, j), m.members[0][j * 4 + r]);
+        }
+        // A config written before the optimiser was recorded reads as AdamW.
+        let cfg_path = path.join("config.json");
+        let mut cfg: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&cfg_path).unwrap()).unwrap();
+        assert_eq!(cfg["training"]["optimizer"], "adamw");
+        cfg["training"].as_object_mut().unwrap().remove("optimizer");
+        std::fs::write(&cfg_path, serde_json::to_vec_pretty(&cfg).unwrap()).unwrap();
+        let old = Model::load(&path, None).unwrap();
+        assert_eq!(old.config.training.optimizer, Optimizer::Adamw);
         let p = &train.pairs().unwrap()[0];
         assert_eq!(
             l.prob(p, None, Scoring::default()).unwrap(),

@@ -60,6 +60,7 @@ fn every_model_type_fits_evaluates_and_scores_from_the_cli() {
             0.9,
         ),
         (vec!["--model", "gpm", "--k", "2"], 0.85),
+        (vec!["--optimizer", "lazy-adamw", "--hidden", "8"], 0.85),
         (
             vec!["--model", "ensemble", "--members", "3", "--bootstrap"],
             0.9,
@@ -67,6 +68,13 @@ fn every_model_type_fits_evaluates_and_scores_from_the_cli() {
     ] {
         let sub = tempfile::tempdir_in(dir.path()).unwrap();
         let m = fit(sub.path(), &args);
+        let config: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(m.join("config.json")).unwrap()).unwrap();
+        let lazy = args.contains(&"lazy-adamw");
+        assert_eq!(
+            config["training"]["optimizer"],
+            if lazy { "lazy_adamw" } else { "adamw" }
+        );
         let r = evaluate(&m, &["--statistic", "min"]);
         let acc = r["accuracy"].as_f64().unwrap();
         assert!(acc >= min_acc, "{args:?}: {r}");
