@@ -233,33 +233,44 @@ impl Head {
 
     /// Backward pass: adds ∂L/∂params to `grad`, given ∂L/∂out = `dout`.
     pub fn backward(&self, p: &[f64], x: &Feat, f: &Fwd, dout: &[f64], grad: &mut [f64]) {
+        let n1 = self.sparse_rows().rows * self.d_in;
+        let (first, tail) = grad.split_at_mut(n1);
+        let dz = self.backward_tail(p, f, dout, tail);
+        if dz.iter().any(|&d| d != 0.0) {
+            self.first_backward(x, &dz, first);
+        }
+    }
+
+    /// The backward pass without the first layer's weights: adds ∂L/∂params of every
+    /// parameter after the first layer to `tail` (`grad[rows·d_in..]`), and returns ∂L/∂z of
+    /// the first layer's outputs z (the first layer's gradient is then `dz ⊗ x`).
+    pub fn backward_tail(&self, p: &[f64], f: &Fwd, dout: &[f64], tail: &mut [f64]) -> Vec<f64> {
         match self.kind {
             HeadKind::Linear => {
-                let nw = self.d_out * self.d_in;
-                if dout.iter().any(|&d| d != 0.0) {
-                    self.first_backward(x, dout, &mut grad[..nw]);
-                }
                 if self.bias {
-                    for (g, d) in grad[nw..nw + self.d_out].iter_mut().zip(dout) {
+                    for (g, d) in tail[..self.d_out].iter_mut().zip(dout) {
                         *g += d;
                     }
                 }
+                dout.to_vec()
             }
             HeadKind::Mlp { hidden } => {
                 let n1 = hidden * self.d_in;
-                let o2 = n1 + hidden;
-                let w2 = &p[o2..o2 + self.d_out * hidden];
+                let w2 = &p[n1 + hidden..n1 + hidden + self.d_out * hidden];
+                // tail: b1 (hidden), w2 (d_out × hidden), b2 (d_out).
+                let (gb1, rest) = tail.split_at_mut(hidden);
+                let (gw2, gb2) = rest.split_at_mut(self.d_out * hidden);
                 let mut dact = vec![0.0; hidden];
                 for (o, &d) in dout.iter().enumerate() {
                     if d == 0.0 {
                         continue;
                     }
                     for h in 0..hidden {
-                        grad[o2 + o * hidden + h] += d * f.act[h];
+                        gw2[o * hidden + h] += d * f.act[h];
                         dact[h] += d * w2[o * hidden + h];
                     }
                     if self.bias {
-                        grad[o2 + self.d_out * hidden + o] += d;
+                        gb2[o] += d;
                     }
                 }
                 let dz: Vec<f64> = dact
@@ -267,12 +278,10 @@ impl Head {
                     .zip(&f.pre)
                     .map(|(d, &z)| d * if z > 0.0 { 1.0 } else { LEAKY })
                     .collect();
-                if dz.iter().any(|&d| d != 0.0) {
-                    self.first_backward(x, &dz, &mut grad[..n1]);
-                }
-                for (g, d) in grad[n1..n1 + hidden].iter_mut().zip(&dz) {
+                for (g, d) in gb1.iter_mut().zip(&dz) {
                     *g += d;
                 }
+                dz
             }
         }
     }

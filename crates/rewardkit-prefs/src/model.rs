@@ -14,12 +14,12 @@
 
 use crate::data::{Dataset, Pair, Rating};
 use crate::features::{Feat, Featurizer, FeaturizerConfig, Input};
-use crate::head::{Head, HeadKind};
+use crate::head::{Fwd, Head, HeadKind};
 use crate::loss::{
     ensemble_stat, gpm_loss, gpm_score, normalise, normalise_backward, sigmoid, BtLoss, Stat,
 };
 use crate::rng::Rng;
-use crate::train::{self, Objective, TrainConfig, TrainReport};
+use crate::train::{self, Objective, SparseObjective, TrainConfig, TrainReport};
 use crate::vpl::{Episode, VplObjective, VplShape};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -232,8 +232,23 @@ impl Objective for PairObjective {
         self.head.n_params()
     }
 
-    fn sparse_rows(&self) -> Option<train::SparseRows> {
-        Some(self.head.sparse_rows())
+    fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
+        let (loss, fc, fr, dc, dr) = self.eval(p, i);
+        if let Some(g) = grad {
+            self.head.backward(p, &self.chosen[i], &fc, &dc, g);
+            self.head.backward(p, &self.rejected[i], &fr, &dr, g);
+        }
+        loss
+    }
+
+    fn sparse(&self) -> Option<&dyn SparseObjective> {
+        Some(self)
+    }
+}
+
+impl SparseObjective for PairObjective {
+    fn layout(&self) -> train::SparseRows {
+        self.head.sparse_rows()
     }
 
     fn features(&self, i: usize, out: &mut Vec<u32>) {
@@ -241,7 +256,26 @@ impl Objective for PairObjective {
         out.extend_from_slice(&self.rejected[i].idx);
     }
 
-    fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
+    fn example_sparse<'a>(
+        &'a self,
+        p: &[f64],
+        i: usize,
+        tail: &mut [f64],
+        inputs: &mut Vec<(&'a Feat, Vec<f64>)>,
+    ) -> f64 {
+        let (loss, fc, fr, dc, dr) = self.eval(p, i);
+        inputs.push((&self.chosen[i], self.head.backward_tail(p, &fc, &dc, tail)));
+        inputs.push((
+            &self.rejected[i],
+            self.head.backward_tail(p, &fr, &dr, tail),
+        ));
+        loss
+    }
+}
+
+impl PairObjective {
+    /// The loss of pair `i`, the forward passes, and ∂L/∂out of chosen and rejected.
+    fn eval(&self, p: &[f64], i: usize) -> (f64, Fwd, Fwd, Vec<f64>, Vec<f64>) {
         let (xc, xr) = (&*self.chosen[i], &*self.rejected[i]);
         let (fc, fr) = (self.head.forward(p, xc), self.head.forward(p, xr));
         let (loss, dc, dr) = match &self.loss {
@@ -267,11 +301,7 @@ impl Objective for PairObjective {
                 }
             }
         };
-        if let Some(g) = grad {
-            self.head.backward(p, xc, &fc, &dc, g);
-            self.head.backward(p, xr, &fr, &dr, g);
-        }
-        loss
+        (loss, fc, fr, dc, dr)
     }
 }
 
@@ -286,17 +316,46 @@ impl Objective for RatingObjective {
         self.head.n_params()
     }
 
-    fn sparse_rows(&self) -> Option<train::SparseRows> {
-        Some(self.head.sparse_rows())
+    fn sparse(&self) -> Option<&dyn SparseObjective> {
+        Some(self)
+    }
+
+    fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
+        let (loss, f, d) = self.eval(p, i);
+        if let Some(g) = grad {
+            self.head.backward(p, &self.xs[i], &f, &d, g);
+        }
+        loss
+    }
+}
+
+impl SparseObjective for RatingObjective {
+    fn layout(&self) -> train::SparseRows {
+        self.head.sparse_rows()
     }
 
     fn features(&self, i: usize, out: &mut Vec<u32>) {
         out.extend_from_slice(&self.xs[i].idx);
     }
 
-    fn example(&self, p: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64 {
-        let x = &*self.xs[i];
-        let f = self.head.forward(p, x);
+    fn example_sparse<'a>(
+        &'a self,
+        p: &[f64],
+        i: usize,
+        tail: &mut [f64],
+        inputs: &mut Vec<(&'a Feat, Vec<f64>)>,
+    ) -> f64 {
+        let (loss, f, d) = self.eval(p, i);
+        inputs.push((&self.xs[i], self.head.backward_tail(p, &f, &d, tail)));
+        loss
+    }
+}
+
+impl RatingObjective {
+    /// The squared error of example `i` (over its rated attributes), the forward pass, and
+    /// ∂L/∂out.
+    fn eval(&self, p: &[f64], i: usize) -> (f64, Fwd, Vec<f64>) {
+        let f = self.head.forward(p, &self.xs[i]);
         let mut loss = 0.0;
         let d: Vec<f64> = f
             .out
@@ -310,10 +369,7 @@ impl Objective for RatingObjective {
                 None => 0.0,
             })
             .collect();
-        if let Some(g) = grad {
-            self.head.backward(p, x, &f, &d, g);
-        }
-        loss
+        (loss, f, d)
     }
 }
 

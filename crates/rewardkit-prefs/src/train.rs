@@ -25,6 +25,7 @@
 //!   momentum step. The L2 penalty's gradient is added where the batch reads. With dense
 //!   features every column is read every step, and both optimisers are the same.
 
+use crate::features::Feat;
 use crate::rng::Rng;
 use crate::{Error, Result};
 use rayon::prelude::*;
@@ -41,15 +42,31 @@ pub trait Objective: Sync {
     fn example(&self, params: &[f64], i: usize, grad: Option<&mut [f64]>) -> f64;
     /// Called before each optimiser step `t` (1-based), e.g. to draw fresh noise.
     fn begin_step(&self, _t: u64) {}
-    /// The parameters tied to input columns, when the inputs are sparse (`None`: treat every
-    /// parameter as read by every example).
-    fn sparse_rows(&self) -> Option<SparseRows> {
+    /// The objective's sparse form, when its first layer is a linear map of sparse inputs
+    /// (`None`: every step computes and sums dense gradients).
+    fn sparse(&self) -> Option<&dyn SparseObjective> {
         None
     }
-    /// Appends the input columns example `i` reads (in any order, repeats allowed). Only
-    /// called when [`Objective::sparse_rows`] is `Some`; the gradient of example `i` must be
-    /// zero on the first-layer parameters of every other column.
-    fn features(&self, _i: usize, _out: &mut Vec<u32>) {}
+}
+
+/// An objective whose first layer is a linear map `z = W x` of sparse inputs `x`: its
+/// gradient is `Σ dz ⊗ x` over the inputs of a batch, which the trainer adds column by column
+/// (in parallel over columns, in batch order) instead of summing dense per-chunk gradients.
+pub trait SparseObjective: Sync {
+    /// The first layer's layout.
+    fn layout(&self) -> SparseRows;
+    /// Appends the input columns example `i` reads (in any order, repeats allowed).
+    fn features(&self, i: usize, out: &mut Vec<u32>);
+    /// The loss of example `i`: adds the gradient of the parameters after the first layer to
+    /// `tail` (`grad[rows·cols..]`), and appends each input the example read with ∂L/∂z of
+    /// the first layer's outputs for it.
+    fn example_sparse<'a>(
+        &'a self,
+        params: &[f64],
+        i: usize,
+        tail: &mut [f64],
+        inputs: &mut Vec<(&'a Feat, Vec<f64>)>,
+    ) -> f64;
 }
 
 /// The layout of a first layer on sparse inputs: parameters `0..rows·cols` are a `rows × cols`
@@ -277,146 +294,211 @@ impl Step {
     }
 }
 
-/// Splits `x` into mutable parts of `len` (the last shorter), as a vector.
-fn parts(x: &mut [f64], len: usize) -> Vec<&mut [f64]> {
-    x.chunks_mut(len.max(1)).collect()
+/// Lazy AdamW: decays the first-layer columns read at `step` (or every column, `all`) to
+/// step `to`, `(1 − lr·wd)` per step they missed.
+#[allow(clippy::too_many_arguments)]
+fn catch_up(
+    layout: SparseRows,
+    params: &mut [f64],
+    read: &[u64],
+    last: &mut [u64],
+    step: u64,
+    to: u64,
+    keep: f64,
+    all: bool,
+) {
+    if keep == 1.0 {
+        return;
+    }
+    let rows = layout.rows;
+    let span = layout.cols.div_ceil(RANGES).max(1);
+    params[..rows * layout.cols]
+        .par_chunks_mut((span * rows).max(1))
+        .zip(read.par_chunks(span))
+        .zip(last.par_chunks_mut(span))
+        .for_each(|((p, read), last)| {
+            for (jj, (&r, l)) in read.iter().zip(last.iter_mut()).enumerate() {
+                if (all || r == step) && *l < to {
+                    let f = keep.powi((to - *l).min(i32::MAX as u64) as i32);
+                    p[jj * rows..(jj + 1) * rows]
+                        .iter_mut()
+                        .for_each(|w| *w *= f);
+                    *l = to;
+                }
+            }
+        });
 }
 
-/// The optimiser's state across steps.
-struct State {
+/// The inputs a chunk's examples read, each with ∂L/∂z of the first layer's outputs.
+type ChunkInputs<'a> = Vec<(&'a Feat, Vec<f64>)>;
+
+/// One step of a sparse objective: the chunks' losses, tail gradients and inputs in
+/// parallel; then, in parallel over ranges of columns, the first layer's gradient `Σ dz ⊗ x`
+/// (in batch order) and the optimiser on those columns (lazy: the columns read; AdamW: all).
+#[allow(clippy::too_many_arguments)]
+fn sparse_step(
+    sp: &dyn SparseObjective,
+    layout: SparseRows,
+    params: &mut [f64],
+    st: &mut SparseState,
+    chunks: &[&[usize]],
+    step: u64,
+    lazy: bool,
+    a_of: impl Fn(f64) -> Step,
+) -> f64 {
+    let rows = layout.rows;
+    let n1 = rows * layout.cols;
+    let params_now: &[f64] = params;
+    let results: Vec<(f64, ChunkInputs<'_>)> = st.tails[..chunks.len()]
+        .par_iter_mut()
+        .zip(chunks)
+        .map(|(tail, c)| {
+            let mut inputs = Vec::with_capacity(2 * c.len());
+            let l = c
+                .iter()
+                .map(|&i| sp.example_sparse(params_now, i, tail, &mut inputs))
+                .sum();
+            (l, inputs)
+        })
+        .collect();
+    let loss: f64 = results.iter().map(|r| r.0).sum();
+    let batch: usize = chunks.iter().map(|c| c.len()).sum();
+    let a = a_of(1.0 / batch as f64);
+    let span = layout.cols.div_ceil(RANGES).max(1);
+    let width = (span * rows).max(1);
+    let (p1, p2) = params.split_at_mut(n1);
+    let (m1, m2) = st.m.split_at_mut(n1);
+    let (v1, v2) = st.v.split_at_mut(n1);
+    (
+        p1.par_chunks_mut(width),
+        m1.par_chunks_mut(width),
+        v1.par_chunks_mut(width),
+        st.g.par_chunks_mut(width),
+        st.read.par_chunks(span),
+        st.last.par_chunks_mut(span),
+    )
+        .into_par_iter()
+        .enumerate()
+        .for_each(|(r, (p, m, v, g, read, last))| {
+            let (j0, j1) = ((r * span) as u32, (r * span + read.len()) as u32);
+            for (x, dz) in results.iter().flat_map(|r| r.1.iter()) {
+                let lo = x.idx.partition_point(|&j| j < j0);
+                let hi = x.idx.partition_point(|&j| j < j1);
+                for (&j, &xv) in x.idx[lo..hi].iter().zip(&x.val[lo..hi]) {
+                    let o = (j - j0) as usize * rows;
+                    for (gk, d) in g[o..o + rows].iter_mut().zip(dz) {
+                        *gk += d * xv;
+                    }
+                }
+            }
+            if lazy {
+                for (jj, (&rd, l)) in read.iter().zip(last.iter_mut()).enumerate() {
+                    if rd == step {
+                        let c = jj * rows..(jj + 1) * rows;
+                        a.run(
+                            &mut p[c.clone()],
+                            &mut m[c.clone()],
+                            &mut v[c.clone()],
+                            &mut g[c],
+                        );
+                        *l = step;
+                    }
+                }
+            } else {
+                a.run(p, m, v, g);
+            }
+        });
+    // The parameters after the first layer: the chunks' tails added in chunk order.
+    let (first, rest) = st.tails.split_at_mut(1);
+    for t in rest[..chunks.len() - 1].iter_mut() {
+        for (x, y) in first[0].iter_mut().zip(t.iter_mut()) {
+            *x += *y;
+            *y = 0.0;
+        }
+    }
+    a.run(p2, m2, v2, &mut first[0]);
+    loss
+}
+
+/// The optimiser's state for a sparse objective.
+struct SparseState {
     m: Vec<f64>,
     v: Vec<f64>,
-    /// One gradient buffer per chunk, kept across steps and cleared where it was written.
-    grads: Vec<Vec<f64>>,
-    /// Per chunk: the input columns its examples read (sorted, distinct).
-    cols: Vec<Vec<u32>>,
-    /// Per chunk: a bitset of `cols` (all clear between steps).
-    seen: Vec<Vec<u64>>,
-    /// The last step whose batch read each column (the union of the chunks' columns).
+    /// The first layer's summed gradient (zero outside the columns a step read).
+    g: Vec<f64>,
+    /// Per chunk: the gradient of the parameters after the first layer.
+    tails: Vec<Vec<f64>>,
+    /// The last step whose batch read each column.
     read: Vec<u64>,
     /// Lazy AdamW: the step each column's parameters are decayed or updated to.
     last: Vec<u64>,
 }
 
-impl State {
-    /// Lazy AdamW: decays every column read at `step` (or every column, `all`) to step
-    /// `to`, `(1 − lr·wd)` per step it missed.
-    fn catch_up(
-        &mut self,
-        layout: SparseRows,
-        params: &mut [f64],
-        step: u64,
-        to: u64,
-        keep: f64,
-        all: bool,
-    ) {
-        if keep == 1.0 {
-            return;
+/// One step of a dense objective: per-chunk gradients summed in chunk order, then AdamW on
+/// every parameter.
+fn dense_step<O: Objective>(
+    obj: &O,
+    params: &mut [f64],
+    st: &mut DenseState,
+    chunks: &[&[usize]],
+    a_of: impl Fn(f64) -> Step,
+) -> f64 {
+    let params_now: &[f64] = params;
+    let losses: Vec<f64> = st.grads[..chunks.len()]
+        .par_iter_mut()
+        .zip(chunks)
+        .map(|(g, c)| {
+            c.iter()
+                .map(|&i| obj.example(params_now, i, Some(&mut g[..])))
+                .sum()
+        })
+        .collect();
+    let batch: usize = chunks.iter().map(|c| c.len()).sum();
+    let a = a_of(1.0 / batch as f64);
+    let (first, rest) = st.grads.split_at_mut(1);
+    let mut others: Vec<&mut [f64]> = rest[..chunks.len() - 1]
+        .iter_mut()
+        .map(|b| &mut b[..])
+        .collect();
+    const W: usize = 1 << 14;
+    let mut per: Vec<Vec<&mut [f64]>> = (0..params.len().div_ceil(W)).map(|_| Vec::new()).collect();
+    for b in others.iter_mut() {
+        for (k, part) in b.chunks_mut(W).enumerate() {
+            per[k].push(part);
         }
-        let rows = layout.rows;
-        let span = layout.cols.div_ceil(RANGES).max(1);
-        let n1 = rows * layout.cols;
-        params[..n1]
-            .par_chunks_mut(span * rows)
-            .zip(self.read.par_chunks(span))
-            .zip(self.last.par_chunks_mut(span))
-            .for_each(|((p, read), last)| {
-                for (jj, (&r, l)) in read.iter().zip(last.iter_mut()).enumerate() {
-                    if (all || r == step) && *l < to {
-                        let f = keep.powi((to - *l).min(i32::MAX as u64) as i32);
-                        p[jj * rows..(jj + 1) * rows]
-                            .iter_mut()
-                            .for_each(|w| *w *= f);
-                        *l = to;
-                    }
-                }
-            });
     }
+    (
+        params.par_chunks_mut(W),
+        st.m.par_chunks_mut(W),
+        st.v.par_chunks_mut(W),
+        first[0].par_chunks_mut(W),
+        per.into_par_iter(),
+    )
+        .into_par_iter()
+        .for_each(|(p, m, v, g, mut bs)| {
+            for b in bs.iter_mut() {
+                for (x, y) in g.iter_mut().zip(b.iter_mut()) {
+                    *x += *y;
+                    *y = 0.0;
+                }
+            }
+            a.run(p, m, v, g);
+        });
+    losses.iter().sum()
+}
 
-    /// Adds the chunk gradients (in chunk order) into the first chunk's buffer and runs the
-    /// optimiser on it: the columns read at `step` (lazy) or every parameter.
-    #[allow(clippy::too_many_arguments)]
-    fn update(
-        &mut self,
-        layout: SparseRows,
-        params: &mut [f64],
-        used: usize,
-        step: u64,
-        lazy: bool,
-        a: Step,
-    ) {
-        let rows = layout.rows;
-        let n1 = rows * layout.cols;
-        let span = layout.cols.div_ceil(RANGES).max(1);
-        let (first, rest) = self.grads.split_at_mut(1);
-        let (g1, g2) = first[0].split_at_mut(n1);
-        let (p1, p2) = params.split_at_mut(n1);
-        let (m1, m2) = self.m.split_at_mut(n1);
-        let (v1, v2) = self.v.split_at_mut(n1);
-        // Per range: the matching part of every other chunk's buffer.
-        let mut others: Vec<Vec<&mut [f64]>> = (0..layout.cols.div_ceil(span))
-            .map(|_| Vec::new())
-            .collect();
-        let mut tails = Vec::new();
-        for b in rest[..used - 1].iter_mut() {
-            let (b1, b2) = b.split_at_mut(n1);
-            for (r, part) in parts(b1, span * rows).into_iter().enumerate() {
-                others[r].push(part);
-            }
-            tails.push(b2);
-        }
-        let cols = &self.cols[..used];
-        (
-            p1.par_chunks_mut(span * rows),
-            m1.par_chunks_mut(span * rows),
-            v1.par_chunks_mut(span * rows),
-            g1.par_chunks_mut(span * rows),
-            self.read.par_chunks(span),
-            self.last.par_chunks_mut(span),
-            others.into_par_iter(),
-        )
-            .into_par_iter()
-            .enumerate()
-            .for_each(|(r, (p, m, v, g, read, last, mut bs))| {
-                let (j0, j1) = (r * span, r * span + read.len());
-                for (c, b) in bs.iter_mut().enumerate() {
-                    let cs = &cols[c + 1];
-                    let lo = cs.partition_point(|&j| (j as usize) < j0);
-                    let hi = cs.partition_point(|&j| (j as usize) < j1);
-                    for &j in &cs[lo..hi] {
-                        let o = (j as usize - j0) * rows;
-                        for k in o..o + rows {
-                            g[k] += b[k];
-                            b[k] = 0.0;
-                        }
-                    }
-                }
-                if lazy {
-                    for (jj, (&rd, l)) in read.iter().zip(last.iter_mut()).enumerate() {
-                        if rd == step {
-                            let c = jj * rows..(jj + 1) * rows;
-                            a.run(
-                                &mut p[c.clone()],
-                                &mut m[c.clone()],
-                                &mut v[c.clone()],
-                                &mut g[c],
-                            );
-                            *l = step;
-                        }
-                    }
-                } else {
-                    a.run(p, m, v, g);
-                }
-            });
-        // The parameters after the first layer: read by every example.
-        for b in tails {
-            for (a, x) in g2.iter_mut().zip(b.iter_mut()) {
-                *a += *x;
-                *x = 0.0;
-            }
-        }
-        a.run(p2, m2, v2, g2);
-    }
+/// The optimiser's state: by the objective's form.
+enum State<'o> {
+    Sparse(&'o dyn SparseObjective, SparseRows, SparseState),
+    Dense(DenseState),
+}
+
+/// The optimiser's state for a dense objective.
+struct DenseState {
+    m: Vec<f64>,
+    v: Vec<f64>,
+    /// One gradient buffer per chunk (cleared after each step).
+    grads: Vec<Vec<f64>>,
 }
 
 /// Trains `params` in place. `stream` separates the random streams of ensemble members.
@@ -432,11 +514,12 @@ pub fn train<O: Objective>(
     cfg.check()?;
     let p = obj.n_params();
     assert_eq!(params.len(), p, "parameter vector of the wrong length");
-    // Without a sparse layout, the whole vector is one column that every example reads.
-    let sparse = obj.sparse_rows().filter(|l| {
-        l.rows.checked_mul(l.cols).is_some_and(|n| n <= p) && l.cols <= u32::MAX as usize
+    let sparse = obj.sparse().and_then(|sp: &dyn SparseObjective| {
+        let l = sp.layout();
+        let fits =
+            l.rows.checked_mul(l.cols).is_some_and(|n| n <= p) && l.cols <= u32::MAX as usize;
+        fits.then_some((sp, l))
     });
-    let layout = sparse.unwrap_or(SparseRows { rows: p, cols: 1 });
     let lazy = cfg.optimizer == Optimizer::LazyAdamw;
     let keep = 1.0 - cfg.lr * cfg.weight_decay;
     let mut rng = Rng::new(cfg.seed, 0x7EA1 + stream);
@@ -446,15 +529,26 @@ pub fn train<O: Objective>(
     let mut bad_epochs = 0;
     let mut t = 0i32;
     let n_chunks = cfg.batch_size.min(order.len().max(1)).min(CHUNKS);
-    let mut st = State {
-        m: vec![0.0; p],
-        v: vec![0.0; p],
-        grads: (0..n_chunks).map(|_| vec![0.0; p]).collect(),
-        cols: vec![Vec::new(); n_chunks],
-        seen: vec![vec![0; layout.cols.div_ceil(64)]; n_chunks],
-        read: vec![0; layout.cols],
-        last: vec![0; layout.cols],
+    let mut state = match sparse {
+        Some((sp, l)) => State::Sparse(
+            sp,
+            l,
+            SparseState {
+                m: vec![0.0; p],
+                v: vec![0.0; p],
+                g: vec![0.0; l.rows * l.cols],
+                tails: vec![vec![0.0; p - l.rows * l.cols]; n_chunks],
+                read: vec![0; l.cols],
+                last: vec![0; l.cols],
+            },
+        ),
+        None => State::Dense(DenseState {
+            m: vec![0.0; p],
+            v: vec![0.0; p],
+            grads: vec![vec![0.0; p]; n_chunks],
+        }),
     };
+    let mut cols = Vec::new();
     for epoch in 1..=cfg.epochs {
         rng.shuffle(&mut order);
         let mut epoch_loss = 0.0;
@@ -463,72 +557,46 @@ pub fn train<O: Objective>(
             obj.begin_step(step);
             let chunk = batch.len().div_ceil(CHUNKS);
             let chunks: Vec<&[usize]> = batch.chunks(chunk).collect();
-            st.cols[..chunks.len()]
-                .par_iter_mut()
-                .zip(&mut st.seen[..chunks.len()])
-                .zip(&chunks)
-                .for_each(|((cs, seen), c)| {
-                    cs.clear();
-                    if sparse.is_none() {
-                        cs.push(0);
-                        return;
-                    }
-                    for &i in c.iter() {
-                        obj.features(i, cs);
-                    }
-                    // Sorted and distinct through a bitset (cheaper than sorting).
-                    for &j in cs.iter() {
-                        if (j as usize) < layout.cols {
-                            seen[j as usize / 64] |= 1 << (j % 64);
+            let a_of = |scale| Step::new(cfg, t + 1, scale);
+            let loss = match &mut state {
+                State::Sparse(sp, l, st) => {
+                    let (sp, l) = (*sp, *l);
+                    for &i in batch {
+                        cols.clear();
+                        sp.features(i, &mut cols);
+                        for &j in &cols {
+                            if let Some(r) = st.read.get_mut(j as usize) {
+                                *r = step;
+                            }
                         }
                     }
-                    cs.clear();
-                    for (w, bits) in seen.iter_mut().enumerate() {
-                        let mut b = std::mem::take(bits);
-                        while b != 0 {
-                            cs.push((w * 64) as u32 + b.trailing_zeros());
-                            b &= b - 1;
-                        }
+                    if lazy {
+                        catch_up(
+                            l,
+                            params,
+                            &st.read,
+                            &mut st.last,
+                            step,
+                            step - 1,
+                            keep,
+                            false,
+                        );
                     }
-                });
-            for cs in &st.cols[..chunks.len()] {
-                for &j in cs {
-                    st.read[j as usize] = step;
+                    sparse_step(sp, l, params, st, &chunks, step, lazy, a_of)
                 }
-            }
-            if lazy {
-                st.catch_up(layout, params, step, step - 1, keep, false);
-            }
-            let params_now: &[f64] = params;
-            let losses: Vec<f64> = st.grads[..chunks.len()]
-                .par_iter_mut()
-                .zip(&chunks)
-                .map(|(g, c)| {
-                    c.iter()
-                        .map(|&i| obj.example(params_now, i, Some(&mut g[..])))
-                        .sum()
-                })
-                .collect();
-            let loss: f64 = losses.iter().sum();
+                State::Dense(st) => dense_step(obj, params, st, &chunks, a_of),
+            };
             let scale = 1.0 / batch.len() as f64;
             epoch_loss += loss;
             t += 1;
-            st.update(
-                layout,
-                params,
-                chunks.len(),
-                step,
-                lazy,
-                Step::new(cfg, t, scale),
-            );
             if let Some(pb) = progress {
                 pb.inc(1);
                 pb.set_message(format!("loss {:.4}", loss * scale));
             }
         }
-        if lazy {
+        if let (true, State::Sparse(_, l, st)) = (lazy, &mut state) {
             // Every column decayed to the current step before the parameters are read.
-            st.catch_up(layout, params, 0, t as u64, keep, true);
+            catch_up(*l, params, &st.read, &mut st.last, 0, t as u64, keep, true);
         }
         let train_loss = epoch_loss / order.len().max(1) as f64;
         report.train_loss.push(train_loss);
@@ -592,6 +660,7 @@ mod tests {
     struct Sparse {
         cols: usize,
         xs: Vec<Vec<(u32, f64)>>,
+        feats: Vec<Feat>,
         ys: Vec<f64>,
     }
 
@@ -610,7 +679,13 @@ mod tests {
                 ys.push(x.iter().map(|&(j, v)| v * truth[j as usize]).sum::<f64>() + 0.3);
                 xs.push(x);
             }
-            Sparse { cols, xs, ys }
+            let feats = feats_of(&xs);
+            Sparse {
+                cols,
+                xs,
+                feats,
+                ys,
+            }
         }
     }
 
@@ -635,15 +710,50 @@ mod tests {
             }
             0.5 * e * e
         }
-        fn sparse_rows(&self) -> Option<SparseRows> {
-            Some(SparseRows {
+        fn sparse(&self) -> Option<&dyn SparseObjective> {
+            Some(self)
+        }
+    }
+
+    impl SparseObjective for Sparse {
+        fn layout(&self) -> SparseRows {
+            SparseRows {
                 rows: 2,
                 cols: self.cols,
-            })
+            }
         }
         fn features(&self, i: usize, out: &mut Vec<u32>) {
             out.extend(self.xs[i].iter().map(|e| e.0));
         }
+        fn example_sparse<'a>(
+            &'a self,
+            p: &[f64],
+            i: usize,
+            tail: &mut [f64],
+            inputs: &mut Vec<(&'a Feat, Vec<f64>)>,
+        ) -> f64 {
+            let x = &self.feats[i];
+            let e = x
+                .idx
+                .iter()
+                .zip(&x.val)
+                .map(|(&j, &v)| v * (p[2 * j as usize] + 0.5 * p[2 * j as usize + 1]))
+                .sum::<f64>()
+                + p[2 * self.cols]
+                - self.ys[i];
+            tail[0] += e;
+            inputs.push((x, vec![e, 0.5 * e]));
+            0.5 * e * e
+        }
+    }
+
+    fn feats_of(xs: &[Vec<(u32, f64)>]) -> Vec<Feat> {
+        xs.iter()
+            .map(|x| Feat {
+                idx: x.iter().map(|e| e.0).collect(),
+                val: x.iter().map(|e| e.1).collect(),
+            })
+            .collect()
     }
 
     /// The optimisers written out the plain way: every parameter every step, the full
@@ -733,6 +843,7 @@ mod tests {
         for x in &mut obj.xs {
             *x = (0..5).map(|j| (j, 0.2 + 0.1 * j as f64)).collect();
         }
+        obj.feats = feats_of(&obj.xs);
         let idx: Vec<usize> = (0..30).collect();
         let run = |optimizer| {
             let cfg = TrainConfig {
