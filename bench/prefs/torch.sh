@@ -77,6 +77,40 @@ PY
 done
 
 if [[ -n "${REWARDKIT_MINILM:-}" ]]; then
+  # The same heads on MiniLM embeddings: rewardkit encodes the responses itself (`prefs fit
+  # --featurizer minilm`, outside train_s); PyTorch gets the same embeddings from `prefs embed`
+  # (float32 .npy, rows chosen, rejected, ... in pair order).
+  "$py" - "$work" <<'PY'
+import json, sys
+sys.path.insert(0, "bench/prefs")
+import reference
+for part in ("train", "test"):
+    with open(f"{sys.argv[1]}/{part}_texts.jsonl", "w", encoding="utf-8") as f:
+        for pair in reference.read(f"{sys.argv[1]}/{part}.jsonl"):
+            f.writelines(json.dumps(t) + "\n" for t in pair)
+PY
+  for part in train test; do
+    "$bin" -q prefs embed --featurizer minilm --input "$work/${part}_texts.jsonl" --output "$work/$part.npy"
+  done
+  echo
+  echo "| head (MiniLM embeddings, $epochs epochs, batch 32, AdamW lr 0.01, wd 0.01, $threads threads) | rewardkit train s | PyTorch train s | ratio | rewardkit accuracy | PyTorch accuracy |"
+  echo "|---|---|---|---|---|---|"
+  for hidden in 0 ${MLP_HIDDEN:-16}; do
+    rk=$("$bin" -q prefs fit --data "$work/train.jsonl" --out "$work/mini$hidden" --featurizer minilm \
+      --hidden "$hidden" --val-fraction 0 --patience 0 --l2 0 "${common[@]}")
+    ev=$("$bin" prefs evaluate --json --model "$work/mini$hidden" --data "$work/test.jsonl")
+    pt=$("$py" bench/prefs/torch_compare.py "$work/train.jsonl" "$work/test.jsonl" --hidden "$hidden" \
+      --threads "$threads" --embeddings "$work/train.npy" "$work/test.npy" "${common[@]}")
+    python3 - "$rk" "$ev" "$pt" "$hidden" <<'PY'
+import json, sys
+rk, ev, pt = (json.loads(s) for s in sys.argv[1:4])
+h = int(sys.argv[4])
+name = "linear" if h == 0 else f"MLP, {h} hidden"
+print(f"| {name} | {rk['train_s']:.2f} | {pt['train_s']:.2f} | {pt['train_s'] / rk['train_s']:.1f}× "
+      f"| {ev['accuracy']:.3f} | {pt['accuracy']:.3f} |")
+PY
+  done
+
   # 1,000 distinct responses of the training pairs (the chosen ones first).
   "$py" - "$work/train.jsonl" "$work/texts.jsonl" <<'PY'
 import json, sys

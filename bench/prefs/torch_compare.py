@@ -15,6 +15,10 @@ a bias, LeakyReLU(0.2) and a linear layer to one output, as rewardkit's MLP head
 `torch.optim.SparseAdam` (lazy Adam: moments and rows updated only where read; it has no weight
 decay, so the bag gets none), the other parameters with AdamW as before.
 
+--embeddings TRAIN.npy TEST.npy: dense inputs instead (MiniLM sentence embeddings written by
+`rewardkit prefs embed`, rows chosen, rejected, chosen, ... in the order of the pairs): the
+first layer is an `nn.Linear(384, N)`.
+
 usage: python torch_compare.py TRAIN.jsonl TEST.jsonl [--hidden N] [--epochs 30]
          [--batch-size 32] [--lr 0.01] [--weight-decay 0.01] [--threads 2] [--seed 0]
 Prints JSON: train_s, accuracy (held-out pairs), log_loss, features_s, threads.
@@ -52,6 +56,36 @@ class Rows:
         return self.idx[pos], self.val[pos], offsets
 
 
+class Dense:
+    """Dense rows (embeddings); `take(rows)` is the input of DenseHead."""
+
+    def __init__(self, x):
+        self.x = torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))
+
+    def take(self, rows):
+        return (self.x[rows],)
+
+
+class DenseHead(nn.Module):
+    def __init__(self, dim, hidden, init_std):
+        super().__init__()
+        out = hidden if hidden else 1
+        self.first = nn.Linear(dim, out)
+        nn.init.normal_(self.first.weight, std=init_std)
+        nn.init.zeros_(self.first.bias)
+        self.hidden = hidden
+        if hidden:
+            self.out = nn.Linear(hidden, 1)
+            nn.init.normal_(self.out.weight, std=1.0 / hidden**0.5)
+            nn.init.zeros_(self.out.bias)
+
+    def forward(self, x):
+        z = self.first(x)
+        if self.hidden:
+            z = self.out(nn.functional.leaky_relu(z, 0.2))
+        return z.squeeze(-1)
+
+
 class Head(nn.Module):
     def __init__(self, dim, hidden, init_std, sparse=False):
         super().__init__()
@@ -83,6 +117,8 @@ def main():
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--embeddings", nargs=2, metavar=("TRAIN_NPY", "TEST_NPY"),
+                    help="dense embeddings instead of hashed features")
     ap.add_argument("--sparse", action="store_true",
                     help="sparse bag gradient with SparseAdam (PyTorch's lazy Adam)")
     ap.add_argument("--flush-denormal", action="store_true",
@@ -95,18 +131,22 @@ def main():
 
     t0 = time.perf_counter()
     train, test = reference.read(a.train), reference.read(a.test)
-    tr = [reference.counts(t) for pair in train for t in pair]
-    te = [reference.counts(t) for pair in test for t in pair]
-    df = np.zeros(reference.DIM)
-    for c in tr:
-        df[list(c)] += 1
-    idf = np.log((1 + len(tr)) / (1 + df)) + 1
-    xtr, xte = reference.matrix(tr, idf), reference.matrix(te, idf)
-    xtr, xte = Rows(xtr), Rows(xte)
-    features_s = time.perf_counter() - t0
-
     init_std = 0.1 if a.hidden == 0 else 1.0  # rewardkit's defaults
-    model = Head(reference.DIM, a.hidden, init_std, sparse=a.sparse)
+    if a.embeddings:
+        xtr, xte = Dense(np.load(a.embeddings[0])), Dense(np.load(a.embeddings[1]))
+        assert xtr.x.shape[0] == 2 * len(train) and xte.x.shape[0] == 2 * len(test)
+        model = DenseHead(xtr.x.shape[1], a.hidden, init_std)
+    else:
+        tr = [reference.counts(t) for pair in train for t in pair]
+        te = [reference.counts(t) for pair in test for t in pair]
+        df = np.zeros(reference.DIM)
+        for c in tr:
+            df[list(c)] += 1
+        idf = np.log((1 + len(tr)) / (1 + df)) + 1
+        xtr, xte = reference.matrix(tr, idf), reference.matrix(te, idf)
+        xtr, xte = Rows(xtr), Rows(xte)
+        model = Head(reference.DIM, a.hidden, init_std, sparse=a.sparse)
+    features_s = time.perf_counter() - t0
     if a.sparse:
         rest = [p for n, p in model.named_parameters() if not n.startswith("bag.")]
         opts = [torch.optim.SparseAdam([model.bag.weight], lr=a.lr, betas=(0.9, 0.999), eps=1e-8),
@@ -139,7 +179,8 @@ def main():
     ll = float(np.mean(-np.log(np.clip(p, 1e-15, 1))))
     print(json.dumps({"train_s": train_s, "accuracy": acc, "log_loss": ll,
                       "features_s": features_s, "threads": torch.get_num_threads(),
-                      "flush_denormal": a.flush_denormal, "sparse": a.sparse, "hidden": a.hidden, "n": len(test), "torch": torch.__version__}))
+                      "flush_denormal": a.flush_denormal, "sparse": a.sparse,
+                      "embeddings": bool(a.embeddings), "hidden": a.hidden, "n": len(test), "torch": torch.__version__}))
 
 
 if __name__ == "__main__":

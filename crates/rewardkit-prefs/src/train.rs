@@ -6,16 +6,20 @@
 //! chunk gradients are added in chunk order. The result does not depend on the number of
 //! threads.
 //!
+//! Sparse inputs. A head on hashed features reads a few hundred of its 65,536 input columns
+//! per text. An objective whose first layer is a linear map of sparse inputs
+//! ([`SparseObjective`]; the BT family, GPM, ensembles and regression) returns, per input, the
+//! gradient of that layer's outputs `dz`; the trainer adds the first layer's gradient
+//! `dz ⊗ x` column by column, in parallel over ranges of columns and in batch order (again
+//! independent of the thread count), and runs the optimiser on each range while it is in
+//! cache. Other objectives (VPL) sum dense per-chunk gradients.
+//!
 //! AdamW (Loshchilov and Hutter, arXiv 1711.05101) in the order of operations of PyTorch's
 //! `torch.optim.AdamW` (`torch/optim/adamw.py`, `_single_tensor_adamw`): m ← β₁m + (1−β₁)g,
 //! v ← β₂v + (1−β₂)g², p ← p·(1 − lr·wd), then p ← p − (lr/bc₁)·m / (√v/√bc₂ + ε) with
 //! bc_i = 1 − β_iᵗ (one square root and one division per parameter).
 //!
-//! Sparse inputs. A head on hashed features reads a few hundred of its 65,536 input columns
-//! per text; an objective says which ([`Objective::sparse_rows`], [`Objective::features`]),
-//! and a step then adds the chunk gradients and clears its buffers only where a chunk read a
-//! column (the same sums, so the same result as summing everything). The optimiser is a
-//! choice ([`Optimizer`]):
+//! The optimiser is a choice ([`Optimizer`]):
 //! - `adamw` (default): every parameter every step, exactly PyTorch's `torch.optim.AdamW`.
 //! - `lazy_adamw`: a step updates the columns the batch read (and every parameter outside the
 //!   first layer); an unread column keeps its moments and gets only the decoupled weight
