@@ -250,6 +250,21 @@ pub fn mean_loss<O: Objective>(obj: &O, params: &[f64], idx: &[usize]) -> f64 {
 /// unit of parallel work; every parameter's update is its own, so results do not depend on it).
 const RANGES: usize = 16;
 
+/// A range holds at least this many first-layer parameters (smaller layers, such as a head on
+/// 384-dimensional embeddings, are one range: splitting them costs more than it saves).
+const MIN_RANGE_PARAMS: usize = 4096;
+
+/// Below this many first-layer multiply-adds per step (inputs' non-zeros × rows), a step's
+/// chunks run on the calling thread: waking the pool costs more than the work (a head on
+/// 384-dimensional embeddings). Results are the same either way.
+const PAR_MIN_WORK: usize = 1 << 17;
+
+/// The columns per range of a first layer.
+fn span(layout: SparseRows) -> usize {
+    let min_cols = MIN_RANGE_PARAMS.div_ceil(layout.rows.max(1));
+    layout.cols.div_ceil(RANGES).max(min_cols).max(1)
+}
+
 /// The scalars of one AdamW step (PyTorch's `_single_tensor_adamw` order of operations:
 /// decay, then `p −= (lr / bc₁) · m / (√v / √bc₂ + ε)`; the division by √bc₂ is a
 /// multiplication by its inverse).
@@ -315,7 +330,7 @@ fn catch_up(
         return;
     }
     let rows = layout.rows;
-    let span = layout.cols.div_ceil(RANGES).max(1);
+    let span = span(layout);
     params[..rows * layout.cols]
         .par_chunks_mut((span * rows).max(1))
         .zip(read.par_chunks(span))
@@ -348,27 +363,30 @@ fn sparse_step(
     chunks: &[&[usize]],
     step: u64,
     lazy: bool,
+    work: usize,
     a_of: impl Fn(f64) -> Step,
 ) -> f64 {
     let rows = layout.rows;
     let n1 = rows * layout.cols;
     let params_now: &[f64] = params;
-    let results: Vec<(f64, ChunkInputs<'_>)> = st.tails[..chunks.len()]
-        .par_iter_mut()
-        .zip(chunks)
-        .map(|(tail, c)| {
-            let mut inputs = Vec::with_capacity(2 * c.len());
-            let l = c
-                .iter()
-                .map(|&i| sp.example_sparse(params_now, i, tail, &mut inputs))
-                .sum();
-            (l, inputs)
-        })
-        .collect();
+    let run = |(tail, c): (&mut Vec<f64>, &&[usize])| {
+        let mut inputs = Vec::with_capacity(2 * c.len());
+        let l = c
+            .iter()
+            .map(|&i| sp.example_sparse(params_now, i, tail, &mut inputs))
+            .sum();
+        (l, inputs)
+    };
+    let tails = &mut st.tails[..chunks.len()];
+    let results: Vec<(f64, ChunkInputs<'_>)> = if work >= PAR_MIN_WORK {
+        tails.par_iter_mut().zip(chunks).map(run).collect()
+    } else {
+        tails.iter_mut().zip(chunks).map(run).collect()
+    };
     let loss: f64 = results.iter().map(|r| r.0).sum();
     let batch: usize = chunks.iter().map(|c| c.len()).sum();
     let a = a_of(1.0 / batch as f64);
-    let span = layout.cols.div_ceil(RANGES).max(1);
+    let span = span(layout);
     let width = (span * rows).max(1);
     let (p1, p2) = params.split_at_mut(n1);
     let (m1, m2) = st.m.split_at_mut(n1);
@@ -565,9 +583,11 @@ pub fn train<O: Objective>(
             let loss = match &mut state {
                 State::Sparse(sp, l, st) => {
                     let (sp, l) = (*sp, *l);
+                    let mut nnz = 0;
                     for &i in batch {
                         cols.clear();
                         sp.features(i, &mut cols);
+                        nnz += cols.len();
                         for &j in &cols {
                             if let Some(r) = st.read.get_mut(j as usize) {
                                 *r = step;
@@ -586,7 +606,7 @@ pub fn train<O: Objective>(
                             false,
                         );
                     }
-                    sparse_step(sp, l, params, st, &chunks, step, lazy, a_of)
+                    sparse_step(sp, l, params, st, &chunks, step, lazy, nnz * l.rows, a_of)
                 }
                 State::Dense(st) => dense_step(obj, params, st, &chunks, a_of),
             };
