@@ -150,6 +150,27 @@ fn training_is_deterministic_on_any_thread_count() {
         .unwrap();
     let b = pool.install(|| model::fit(&train, Default::default(), &o).unwrap());
     assert_eq!(a.members, b.members);
+    // Large enough steps to take the parallel path (chunks on the pool, 16 column ranges),
+    // with both optimisers.
+    for optimizer in [Optimizer::Adamw, Optimizer::LazyAdamw] {
+        let big = FitOptions {
+            featurizer: FeaturizerConfig::Hashing(HashingConfig {
+                dim: 1 << 12,
+                word_ngrams: [1, 2],
+                char_ngrams: [2, 5],
+            }),
+            head: HeadKind::Mlp { hidden: 64 },
+            train: TrainConfig {
+                epochs: 3,
+                optimizer,
+                ..o.train.clone()
+            },
+            ..o.clone()
+        };
+        let a = model::fit(&train, Default::default(), &big).unwrap();
+        let b = pool.install(|| model::fit(&train, Default::default(), &big).unwrap());
+        assert_eq!(a.members, b.members, "{optimizer:?}");
+    }
     let c = model::fit(
         &train,
         Default::default(),
