@@ -58,6 +58,55 @@ pub struct Fwd {
     pub out: Vec<f64>,
 }
 
+/// `out[r] += Σ_k val_k · w[idx_k · rows + r]` for `r < rows` (a feature-major first layer
+/// times a sparse input). Rows go in blocks of 8 held in registers; each `out[r]` still adds
+/// the features in order, so the result is that of the plain loop.
+#[inline]
+pub(crate) fn gather(w: &[f64], rows: usize, idx: &[u32], val: &[f64], out: &mut [f64]) {
+    let mut b = 0;
+    while b + 8 <= rows {
+        let mut acc = [0.0f64; 8];
+        acc.copy_from_slice(&out[b..b + 8]);
+        for (&j, &v) in idx.iter().zip(val) {
+            let o = j as usize * rows + b;
+            for (a, c) in acc.iter_mut().zip(&w[o..o + 8]) {
+                *a += c * v;
+            }
+        }
+        out[b..b + 8].copy_from_slice(&acc);
+        b += 8;
+    }
+    for (r, o) in out.iter_mut().enumerate().take(rows).skip(b) {
+        for (&j, &v) in idx.iter().zip(val) {
+            *o += w[j as usize * rows + r] * v;
+        }
+    }
+}
+
+/// `g[(idx_k − first) · rows + r] += d_r · val_k` for `r < rows` (the first layer's gradient
+/// `d ⊗ x`, feature-major, for the columns from `first`). `d` goes in blocks of 8 held in
+/// registers; every entry gets one addition per input, as in the plain loop.
+#[inline]
+pub(crate) fn scatter(g: &mut [f64], rows: usize, first: u32, idx: &[u32], val: &[f64], d: &[f64]) {
+    let mut b = 0;
+    while b + 8 <= rows {
+        let mut db = [0.0f64; 8];
+        db.copy_from_slice(&d[b..b + 8]);
+        for (&j, &v) in idx.iter().zip(val) {
+            let o = (j - first) as usize * rows + b;
+            for (gk, dk) in g[o..o + 8].iter_mut().zip(&db) {
+                *gk += dk * v;
+            }
+        }
+        b += 8;
+    }
+    for (r, &dr) in d.iter().enumerate().take(rows).skip(b) {
+        for (&j, &v) in idx.iter().zip(val) {
+            g[(j - first) as usize * rows + r] += dr * v;
+        }
+    }
+}
+
 /// A named part of a head's parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tensor {
@@ -174,25 +223,13 @@ impl Head {
     /// `out[r] += Σ_j x_j W(r, j)` over the first layer (feature-major `w`).
     #[inline]
     fn first_forward(&self, w: &[f64], x: &Feat, out: &mut [f64]) {
-        let rows = out.len();
-        for (&j, &v) in x.idx.iter().zip(&x.val) {
-            let col = &w[j as usize * rows..(j as usize + 1) * rows];
-            for (o, c) in out.iter_mut().zip(col) {
-                *o += c * v;
-            }
-        }
+        gather(w, out.len(), &x.idx, &x.val, out);
     }
 
     /// `grad(r, j) += d_r x_j` over the first layer (feature-major `grad`).
     #[inline]
     fn first_backward(&self, x: &Feat, d: &[f64], grad: &mut [f64]) {
-        let rows = d.len();
-        for (&j, &v) in x.idx.iter().zip(&x.val) {
-            let col = &mut grad[j as usize * rows..(j as usize + 1) * rows];
-            for (g, dr) in col.iter_mut().zip(d) {
-                *g += dr * v;
-            }
-        }
+        scatter(grad, d.len(), 0, &x.idx, &x.val, d);
     }
 
     /// Forward pass.

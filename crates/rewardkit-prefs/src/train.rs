@@ -250,19 +250,18 @@ pub fn mean_loss<O: Objective>(obj: &O, params: &[f64], idx: &[usize]) -> f64 {
 /// unit of parallel work; every parameter's update is its own, so results do not depend on it).
 const RANGES: usize = 16;
 
-/// A range holds at least this many first-layer parameters (smaller layers, such as a head on
-/// 384-dimensional embeddings, are one range: splitting them costs more than it saves).
-const MIN_RANGE_PARAMS: usize = 4096;
-
 /// Below this many first-layer multiply-adds per step (inputs' non-zeros × rows), a step's
 /// chunks run on the calling thread: waking the pool costs more than the work (a head on
 /// 384-dimensional embeddings). Results are the same either way.
 const PAR_MIN_WORK: usize = 1 << 17;
 
-/// The columns per range of a first layer.
-fn span(layout: SparseRows) -> usize {
-    let min_cols = MIN_RANGE_PARAMS.div_ceil(layout.rows.max(1));
-    layout.cols.div_ceil(RANGES).max(min_cols).max(1)
+/// The columns per range of a first layer, for a step with `work` first-layer operations
+/// (the larger of the gradient's multiply-adds and the parameters the optimiser visits): one
+/// range per 32,768 operations, at most [`RANGES`], so that small layers are not split finer
+/// than the pool's wake-up costs and the ranges stay even.
+fn span(layout: SparseRows, work: usize) -> usize {
+    let n = (work / (1 << 15)).clamp(1, RANGES);
+    layout.cols.div_ceil(n).max(1)
 }
 
 /// The scalars of one AdamW step (PyTorch's `_single_tensor_adamw` order of operations:
@@ -330,7 +329,7 @@ fn catch_up(
         return;
     }
     let rows = layout.rows;
-    let span = span(layout);
+    let span = span(layout, rows * layout.cols);
     params[..rows * layout.cols]
         .par_chunks_mut((span * rows).max(1))
         .zip(read.par_chunks(span))
@@ -386,7 +385,7 @@ fn sparse_step(
     let loss: f64 = results.iter().map(|r| r.0).sum();
     let batch: usize = chunks.iter().map(|c| c.len()).sum();
     let a = a_of(1.0 / batch as f64);
-    let span = span(layout);
+    let span = span(layout, work.max(n1));
     let width = (span * rows).max(1);
     let (p1, p2) = params.split_at_mut(n1);
     let (m1, m2) = st.m.split_at_mut(n1);
@@ -406,12 +405,7 @@ fn sparse_step(
             for (x, dz) in results.iter().flat_map(|r| r.1.iter()) {
                 let lo = x.idx.partition_point(|&j| j < j0);
                 let hi = x.idx.partition_point(|&j| j < j1);
-                for (&j, &xv) in x.idx[lo..hi].iter().zip(&x.val[lo..hi]) {
-                    let o = (j - j0) as usize * rows;
-                    for (gk, d) in g[o..o + rows].iter_mut().zip(dz) {
-                        *gk += d * xv;
-                    }
-                }
+                crate::head::scatter(g, rows, j0, &x.idx[lo..hi], &x.val[lo..hi], dz);
             }
             if lazy {
                 for (jj, (&rd, l)) in read.iter().zip(last.iter_mut()).enumerate() {
