@@ -47,7 +47,6 @@ pub mod metrics;
 mod read;
 mod report;
 pub mod rewardmath_pairwise;
-mod rng;
 pub mod scores;
 pub mod stats;
 
@@ -55,5 +54,5 @@ pub use data::{Benchmark, Dataset, Item, Judgment, Layout};
 pub use error::{Error, Result};
 pub use read::{parse_rows, read_rows, Row};
 pub use report::{compare, evaluate, Comparison, Metric, Options, Report, SCHEMA_VERSION};
-pub use rng::SplitMix64;
+pub use rewardkit_rng::SplitMix64;
 pub use scores::{collect_scores, scores_from_text, Api, Score, Source, StepAgg, UrlSource};

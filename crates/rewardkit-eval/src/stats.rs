@@ -27,6 +27,7 @@
 
 use crate::metrics::{aggregate, sum_units, Unit};
 use crate::{Benchmark, SplitMix64, StepAgg};
+use rewardkit_rng::Random;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -8,6 +8,7 @@
 use crate::budget::{Budget, Stop, R};
 use crate::expr::{Expr, Func};
 use num_traits::ToPrimitive;
+use rewardkit_rng::{Random, SplitMix64};
 
 /// A complex number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -80,24 +81,6 @@ impl C {
     }
     pub(crate) fn finite(self) -> bool {
         self.re.is_finite() && self.im.is_finite()
-    }
-}
-
-/// SplitMix64.
-#[derive(Debug)]
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-    pub(crate) fn next_f64(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -286,7 +269,7 @@ pub(crate) fn numeric_equal(
     vars(a, &mut names);
     vars(b, &mut names);
     names.sort();
-    let mut rng = Rng::new(0x005E_ED0F_2024);
+    let mut rng = SplitMix64::new(0x005E_ED0F_2024);
     let points = if names.is_empty() { 1 } else { POINTS };
     let mut valid = 0;
     for k in 0..points {
@@ -294,7 +277,7 @@ pub(crate) fn numeric_equal(
         let sign = if k < points.div_ceil(2) { 1.0 } else { -1.0 };
         let env: Vec<(String, f64)> = names
             .iter()
-            .map(|n| (n.clone(), sign * (0.5 + 2.0 * rng.next_f64())))
+            .map(|n| (n.clone(), sign * (0.5 + 2.0 * rng.uniform())))
             .collect();
         let x = eval(a, &env, percent.0, bud, 0);
         let y = eval(b, &env, percent.1, bud, 0);

@@ -32,7 +32,7 @@
 //! A correlation over fewer than two distinct values is `None`, never NaN.
 
 use crate::error::{Error, Result};
-use crate::Rng;
+use crate::{Random, Rng};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;

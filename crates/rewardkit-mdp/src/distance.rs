@@ -54,7 +54,7 @@ use crate::linalg::{lane_dot, lane_sum};
 use crate::mdp::{check_distribution, Mdp};
 use crate::planning::Policy;
 use crate::reward::Reward;
-use crate::Rng;
+use crate::{Random, Rng};
 use rayon::prelude::*;
 
 /// A canonical reward at most this fraction of `max|R|` is treated as zero (trivial).

@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 use crate::mdp::Mdp;
 use crate::reward::{Reward, RewardKind};
-use crate::Rng;
+use crate::{Random, Rng};
 
 /// A random MDP: each `(s, a)` moves to `k = max(1, round((1 − sparsity)·S))` distinct next
 /// states drawn uniformly, with probabilities from a flat Dirichlet; uniform initial

@@ -67,4 +67,4 @@ pub use error::{Error, Result};
 pub use mdp::{Mdp, ROW_SUM_TOLERANCE};
 pub use planning::Policy;
 pub use reward::{redistribute, redistribution, shape, Reward, RewardKind};
-pub use rng::Rng;
+pub use rng::{Random, Rng};

@@ -489,7 +489,7 @@ impl<'a> Gmres<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Rng;
+    use crate::{Random, Rng};
 
     fn random_p(n: usize, k: usize, seed: u64) -> Csr {
         let mut rng = Rng::new(seed);

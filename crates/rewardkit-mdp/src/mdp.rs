@@ -426,7 +426,7 @@ impl Mdp {
     /// Draws a successor of `(s, a)`.
     pub fn step(&self, s: usize, a: usize, rng: &mut crate::Rng) -> usize {
         let (idx, p) = self.row(s, a);
-        match rng.categorical(p) {
+        match crate::Random::categorical(rng, p) {
             Some(i) => idx[i] as usize,
             None => s,
         }

@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::mdp::Mdp;
 use crate::planning::{optimal, Optimal};
 use crate::reward::Reward;
-use crate::Rng;
+use crate::{Random, Rng};
 
 /// `1 / (1 + e^{−z})`, computed without overflow.
 pub fn logistic(z: f64) -> f64 {

@@ -15,7 +15,7 @@
 //! weights ~ N(0, 1/hidden), biases 0.
 
 use crate::features::Feat;
-use crate::rng::Rng;
+use crate::rng::{Random, Rng};
 use serde::{Deserialize, Serialize};
 
 /// The slope of LeakyReLU for negative inputs (as VPL's reference MLPs).

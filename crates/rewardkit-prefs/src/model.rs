@@ -18,7 +18,7 @@ use crate::head::{Fwd, Head, HeadKind};
 use crate::loss::{
     ensemble_stat, gpm_loss, gpm_score, normalise, normalise_backward, sigmoid, BtLoss, Stat,
 };
-use crate::rng::Rng;
+use crate::rng::{Random, Rng};
 use crate::train::{self, Objective, SparseObjective, TrainConfig, TrainReport};
 use crate::vpl::{Episode, VplObjective, VplShape};
 use crate::{Error, Result};

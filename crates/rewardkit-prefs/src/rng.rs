@@ -1,51 +1,32 @@
-//! A small seeded random generator (SplitMix64), so that training is reproducible from the
-//! seed alone, on every platform and thread count.
+//! The seeded random generator of training (SplitMix64 from `rewardkit-rng`), so that
+//! training is reproducible from the seed alone, on every platform and thread count; and the
+//! FNV-1a hash of the hashing featurizer.
 
-/// SplitMix64 (Steele, Lea, Flood 2014): 64-bit state, passes BigCrush, trivially seeded.
+pub use rewardkit_rng::Random;
+use rewardkit_rng::SplitMix64;
+
+/// SplitMix64 seeded from a seed and a stream number.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub struct Rng(SplitMix64);
 
 impl Rng {
-    /// A generator from a seed (and a stream number, so that members of an ensemble get
-    /// independent streams from one seed).
+    /// A generator from a seed and a stream number (so that members of an ensemble get
+    /// independent streams from one seed): SplitMix64 from `seed ^ stream · 0xD1B54A32D192ED03`,
+    /// its first output skipped.
     pub fn new(seed: u64, stream: u64) -> Self {
-        let mut r = Rng(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        let mut r = SplitMix64::new(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
         r.next_u64();
-        r
+        Rng(r)
+    }
+}
+
+impl Random for Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
     }
 
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform integer in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() as u128 * n as u128) >> 64) as usize
-    }
-
-    /// Standard normal (Box-Muller).
-    pub fn normal(&mut self) -> f64 {
-        let u1 = 1.0 - self.uniform();
-        let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-
-    /// Fisher-Yates shuffle.
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
+    fn below(&mut self, n: usize) -> usize {
+        self.0.below(n)
     }
 }
 

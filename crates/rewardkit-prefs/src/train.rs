@@ -30,7 +30,7 @@
 //!   features every column is read every step, and both optimisers are the same.
 
 use crate::features::Feat;
-use crate::rng::Rng;
+use crate::rng::{Random, Rng};
 use crate::{Error, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

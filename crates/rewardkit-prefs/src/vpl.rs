@@ -25,7 +25,7 @@
 use crate::features::Feat;
 use crate::head::{Fwd, Head, HeadKind};
 use crate::loss::{log_sigmoid, normalise, normalise_backward, sigmoid};
-use crate::rng::Rng;
+use crate::rng::{Random, Rng};
 use crate::train::Objective;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use rewardkit_prefs::features::{FeaturizerConfig, HashingConfig, Input};
 use rewardkit_prefs::head::HeadKind;
 use rewardkit_prefs::loss::{BtLoss, BtVariant, Stat};
 use rewardkit_prefs::model::{self, FitOptions, Model, ModelKind, Scoring};
-use rewardkit_prefs::rng::Rng;
+use rewardkit_prefs::rng::{Random, Rng};
 use rewardkit_prefs::train::{Optimizer, TrainConfig};
 use std::collections::BTreeMap;
 

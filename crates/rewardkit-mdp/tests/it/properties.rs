@@ -6,7 +6,7 @@ use rewardkit_mdp::generate::{random_mdp, random_reward};
 use rewardkit_mdp::planning::{evaluate, optimal, value_iteration};
 use rewardkit_mdp::{
     dard_canonical, distance, epic_canonical, epic_sample_tabular, redistribute, shape,
-    val_canonical, Coverage, Mdp, Metric, Norm, Options, Policy, Reward, RewardKind, Rng,
+    val_canonical, Coverage, Mdp, Metric, Norm, Options, Policy, Random, Reward, RewardKind, Rng,
     SampleOptions,
 };
 
