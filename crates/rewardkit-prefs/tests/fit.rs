@@ -398,6 +398,12 @@ fn model_files_round_trip_and_validate() {
         std::fs::write(&cfg_path, serde_json::to_vec_pretty(&cfg).unwrap()).unwrap();
         let old = Model::load(&path, None).unwrap();
         assert_eq!(old.config.training.optimizer, Optimizer::Adamw);
+        cfg["training"]["optimizer"] = "bogus".into();
+        std::fs::write(&cfg_path, serde_json::to_vec_pretty(&cfg).unwrap()).unwrap();
+        let e = Model::load(&path, None).unwrap_err().to_string();
+        assert!(e.contains("config.json") && e.contains("bogus"), "{e}");
+        cfg["training"]["optimizer"] = "adamw".into();
+        std::fs::write(&cfg_path, serde_json::to_vec_pretty(&cfg).unwrap()).unwrap();
         let p = &train.pairs().unwrap()[0];
         assert_eq!(
             l.prob(p, None, Scoring::default()).unwrap(),
