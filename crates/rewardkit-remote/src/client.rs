@@ -231,9 +231,27 @@ impl Client {
                     Err(Failure::Fatal(msg))
                 }
             }
+            // A URL that does not parse fails the same way every time: not retried.
+            Err(ureq::Error::Transport(t))
+                if matches!(
+                    t.kind(),
+                    ureq::ErrorKind::InvalidUrl | ureq::ErrorKind::UnknownScheme
+                ) =>
+            {
+                Err(Failure::Fatal(t.to_string()))
+            }
             Err(ureq::Error::Transport(t)) => Err(Failure::Retry(t.to_string(), None)),
         }
     }
+}
+
+/// Checks that `url` parses as an HTTP(S) URL with a host (what a request needs), without
+/// contacting it.
+pub fn check_url(url: &str) -> Result<(), String> {
+    ureq::post(url.trim())
+        .request_url()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -253,6 +271,20 @@ mod tests {
 
     fn ok(v: &Value) -> Result<Value, String> {
         Ok(v.clone())
+    }
+
+    #[test]
+    fn a_malformed_url_fails_at_once_and_is_not_retried() {
+        for url in ["http://exa mple.com/x", "http://[::1/x", "http://:80/x"] {
+            assert!(check_url(url).is_err(), "{url}");
+            match client(url).call("{}", None, ok) {
+                Err(CallError::Failed { attempts, message }) => {
+                    assert_eq!(attempts, 1, "{url}: {message}");
+                }
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        assert!(check_url(" http://127.0.0.1:8000/classify ").is_ok());
     }
 
     #[test]

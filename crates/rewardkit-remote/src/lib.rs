@@ -44,4 +44,4 @@
 mod client;
 pub mod wire;
 
-pub use client::{CallError, Client, ClientConfig};
+pub use client::{check_url, CallError, Client, ClientConfig};

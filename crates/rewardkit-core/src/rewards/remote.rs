@@ -183,6 +183,13 @@ impl Remote {
                 "expected an http:// or https:// URL with a path, e.g. http://127.0.0.1:8000/classify",
             ));
         }
+        #[cfg(feature = "remote")]
+        if let Err(e) = rewardkit_remote::check_url(url) {
+            return Err(Error::spec(
+                format!("{path}.url"),
+                format!("`{url}` is not a valid URL ({e}); expected e.g. http://127.0.0.1:8000/classify"),
+            ));
+        }
         if self.batch_size == 0 || self.batch_size > 100_000 {
             return Err(Error::spec(
                 format!("{path}.batch_size"),
@@ -543,6 +550,18 @@ mod client {
         }
 
         const OK2: &str = r#"{"data":[{"index":1,"probs":[0.25]},{"index":0,"probs":[0.1,0.75]}]}"#;
+
+        #[test]
+        fn a_malformed_url_is_a_spec_error_naming_the_field() {
+            let bad = Remote::new("http://exa mple.com/classify", RemoteApi::VllmClassify);
+            match bad.build("reward.children[1]") {
+                Err(crate::Error::Spec { path, kind }) => {
+                    assert_eq!(path, "reward.children[1].url");
+                    assert!(kind.to_string().contains("not a valid URL"), "{kind}");
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
 
         #[test]
         fn retries_5xx_then_succeeds_and_maps_by_index() {
