@@ -199,7 +199,7 @@ struct FitArgs {
     #[arg(long, default_value_t = 0.01)]
     weight_decay: f64,
     /// The optimiser: adamw (every parameter every step, as torch.optim.AdamW) or lazy-adamw
-    /// (only the input columns a batch reads; faster on hashed features, see docs/prefs.md).
+    /// (only the input columns a batch reads; faster on hashed features, same on dense ones).
     #[arg(long, value_enum, default_value_t = OptimizerArg::Adamw)]
     optimizer: OptimizerArg,
     /// L2 penalty λ added to the mean loss (λ/2 · ‖θ‖²; scikit-learn's C is 1 / (λ · rows))
