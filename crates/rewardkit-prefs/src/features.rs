@@ -46,24 +46,6 @@ impl Feat {
             val: v,
         }
     }
-
-    /// ⟨w, x⟩ for a dense `w`.
-    #[inline]
-    pub fn dot(&self, w: &[f64]) -> f64 {
-        self.idx
-            .iter()
-            .zip(&self.val)
-            .map(|(&i, &v)| w[i as usize] * v)
-            .sum()
-    }
-
-    /// g += a·x.
-    #[inline]
-    pub fn axpy(&self, a: f64, g: &mut [f64]) {
-        for (&i, &v) in self.idx.iter().zip(&self.val) {
-            g[i as usize] += a * v;
-        }
-    }
 }
 
 /// What text a model encodes for one response.
