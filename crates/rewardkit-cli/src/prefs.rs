@@ -195,7 +195,7 @@ struct FitArgs {
     /// AdamW learning rate.
     #[arg(long, default_value_t = 0.01)]
     lr: f64,
-    /// AdamW decoupled weight decay.
+    /// AdamW decoupled weight decay (lr × weight decay must be below 1).
     #[arg(long, default_value_t = 0.01)]
     weight_decay: f64,
     /// The optimiser: adamw (every parameter every step, as torch.optim.AdamW) or lazy-adamw

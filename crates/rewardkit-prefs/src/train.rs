@@ -187,6 +187,15 @@ impl TrainConfig {
         if !(self.weight_decay.is_finite() && self.weight_decay >= 0.0) {
             return bad("weight_decay", "must be a finite number ≥ 0");
         }
+        if self.lr * self.weight_decay >= 1.0 {
+            return Err(Error::option(
+                "weight_decay",
+                format!(
+                    "lr × weight_decay must be below 1 (each step multiplies the weights by 1 − lr·wd), got {} × {}",
+                    self.lr, self.weight_decay
+                ),
+            ));
+        }
         if !(self.l2.is_finite() && self.l2 >= 0.0) {
             return bad("l2", "must be a finite number ≥ 0");
         }
@@ -950,5 +959,15 @@ mod tests {
         assert!(r.epochs_run < 50);
         assert_eq!(r.best_epoch, 1);
         assert!(TrainConfig { lr: -1.0, ..cfg }.check().is_err());
+        // A decay factor 1 − lr·wd ≤ 0 flips or zeroes the weights every step.
+        let e = TrainConfig {
+            lr: 10.0,
+            weight_decay: 1.0,
+            ..cfg
+        }
+        .check()
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("weight_decay") && e.contains("below 1"), "{e}");
     }
 }
